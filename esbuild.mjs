@@ -1,0 +1,25 @@
+// Bundles the extension client, the language server and the CLI into dist/ (CommonJS, Node).
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { ONENODE_VERSION: JSON.stringify(pkg.version) },
+  // ESM-first packages (yaml-language-server 2.x later on) publish their CJS under "main".
+  mainFields: ['module', 'main'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+]);

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * The OneNode CLI: the same engine as the editor, for CI and terminals.
+ *   onenode check [paths…] [--platform P] [--environment E] [--format text|json] [--fix] [--max-warnings N]
+ * Exit codes: 0 clean, 1 findings at error severity (or too many warnings), 2 usage or I/O error.
+ */
+import { parseArgs } from 'node:util';
+import { ENVIRONMENTS, PLATFORMS, type Environment, type PlatformSetting } from './engine';
+import { runCheck } from './cli/check-command';
+import { VERSION } from './version';
+
+const USAGE = `Usage: onenode check [paths...] [options]
+
+Checks Kubernetes, Harvester, OpenShift and KubeVirt YAML for settings that break on a single node.
+Directories are searched for *.yaml and *.yml files; with no path, the current directory.
+
+Options:
+  --platform <p>       auto (default), ${PLATFORMS.join(', ')}
+  --environment <e>    test (default) or production
+  --format <f>         text (default) or json
+  --fix                apply the preferred fix of each finding, in place
+  --max-warnings <n>   exit 1 when there are more than n warnings
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or I/O error.`;
+
+class UsageError extends Error {}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        platform: { type: 'string' },
+        environment: { type: 'string' },
+        format: { type: 'string' },
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`onenode: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command !== 'check') {
+    process.stderr.write(`onenode: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const platform = oneOf<PlatformSetting>('platform', values.platform, ['auto', ...PLATFORMS], 'auto');
+    const environment = oneOf<Environment>('environment', values.environment, ENVIRONMENTS, 'test');
+    const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number of 0 or more');
+    }
+    const outcome = await runCheck({ paths, options: { platform, environment, rules: {} }, format, fix: !!values.fix, maxWarnings });
+    for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
+    process.stdout.write(`${outcome.stdout}\n`);
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`onenode: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`onenode: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,94 @@
+/**
+ * The engine's entry point: text in, findings out. Parses once, runs every applicable rule on
+ * every document, applies severity settings and suppression comments, and never throws on input.
+ */
+import { parseFile } from './parse';
+import { RULES } from './rules';
+import { applySuppressions } from './suppress';
+import { applyEdits, choosePreferredEdits } from './apply';
+import type { CheckOptions, Finding, ParsedFile, Rule, Severity } from './types';
+import { DEFAULT_OPTIONS } from './types';
+import { YAML_SYNTAX_RULE_ID } from './rules/yaml-syntax';
+
+/** Files above this size are skipped with a reason instead of being parsed. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Set when the file was not checked at all, with the reason. */
+  skipped?: string;
+  file?: ParsedFile;
+}
+
+export function skipReason(text: string): string | undefined {
+  if (text.length > MAX_FILE_BYTES) {
+    return `not checked: the file is ${(text.length / 1024 / 1024).toFixed(1)} MB, above OneNode's ${MAX_FILE_BYTES / 1024 / 1024} MB limit`;
+  }
+  if (text.slice(0, 8192).includes('\u0000')) return 'not checked: the file looks binary (it contains NUL characters)';
+  return undefined;
+}
+
+function severityFor(rule: Rule, options: CheckOptions): Severity | 'off' {
+  return options.rules[rule.id] ?? rule.severity;
+}
+
+function ruleEnabledFor(rule: Rule, options: CheckOptions): boolean {
+  return options.platform === 'auto' || rule.platforms.includes(options.platform);
+}
+
+export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS): CheckResult {
+  const skipped = skipReason(text);
+  if (skipped) return { findings: [], skipped };
+  const file = parseFile(text);
+  const findings: Finding[] = [];
+  for (const document of file.documents) {
+    const broken = document.doc.errors.length > 0;
+    for (const rule of RULES) {
+      const severity = severityFor(rule, options);
+      if (severity === 'off' || !ruleEnabledFor(rule, options)) continue;
+      // A document with syntax errors gets only its syntax findings: rules on a half-parsed
+      // document would report things that are not there.
+      if (broken && rule.id !== YAML_SYNTAX_RULE_ID) continue;
+      if (!rule.appliesTo(document)) continue;
+      for (const report of rule.check({ file, document, options })) {
+        findings.push({
+          rule: rule.id,
+          severity,
+          message: report.message,
+          range: report.range,
+          fixes: report.fixes ?? [],
+          ...(report.data ? { data: report.data } : {}),
+        });
+      }
+    }
+  }
+  const kept = applySuppressions(file, findings);
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { findings: kept, file };
+}
+
+export interface FixAllResult {
+  text: string;
+  /** How many findings the fixes cleared. */
+  fixed: number;
+  remaining: Finding[];
+}
+
+/**
+ * Applies preferred fixes until nothing more changes (at most 10 passes, as ESLint does), so
+ * fixes whose edits overlap in one pass are applied in the next.
+ */
+export function fixAll(text: string, options: CheckOptions = DEFAULT_OPTIONS): FixAllResult {
+  const initial = check(text, options).findings;
+  let current = text;
+  let findings = initial;
+  for (let pass = 0; pass < 10; pass++) {
+    const edits = choosePreferredEdits(current, findings);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+    findings = check(current, options).findings;
+  }
+  return { text: current, fixed: Math.max(0, initial.length - findings.length), remaining: findings };
+}

@@ -1,0 +1,10 @@
+/** The engine's public surface, shared by the language server, the CLI and the tests. */
+export * from './types';
+export { check, fixAll, skipReason, MAX_FILE_BYTES, type CheckResult, type FixAllResult } from './check';
+export { applyEdits, minimalEdit, choosePreferredEdits, offsetAt, lineStarts } from './apply';
+export { parseFile } from './parse';
+export { RULES, ruleById } from './rules';
+export { findDirectives, NEXT_LINE_DIRECTIVE, BLOCK_DIRECTIVE, type Directive } from './suppress';
+export { disableNextLineEdit } from './suppress';
+export { normalizeOptions, optionsKey, type NormalizedOptions } from './options';
+export { locate, type Located, type PathSegment } from './locate';

@@ -1,0 +1,86 @@
+/** The upstream sources rule docs cite, as named in the project's reference notes (shared/reference). */
+import type { RuleSource } from './types';
+
+/** Sources, as cited in the project's reference notes (shared/reference). */
+export const SOURCES = {
+  harvesterSingleNode: {
+    title: 'Harvester docs v1.6: single-node clusters (advanced/singlenodeclusters.md)',
+    url: 'https://github.com/harvester/docs/blob/main/versioned_docs/version-v1.6/advanced/singlenodeclusters.md',
+  },
+  harvesterConfigDocs: {
+    title: 'Harvester docs v1.6: Harvester configuration (install/harvester-configuration.md)',
+    url: 'https://github.com/harvester/docs/blob/main/versioned_docs/version-v1.6/install/harvester-configuration.md',
+  },
+  harvesterInstallerCos: {
+    title: 'harvester-installer pkg/config/cos.go (setConfigDefaultValues: replica_count 0 means 3, >3 clamped)',
+    url: 'https://github.com/harvester/harvester-installer/blob/8b8f0f223b67f95a60ec64a5da954a911b024c15/pkg/config/cos.go',
+  },
+  harvesterRequirements: {
+    title: 'Harvester docs v1.6: hardware and network requirements (install/requirements.md)',
+    url: 'https://github.com/harvester/docs/blob/main/versioned_docs/version-v1.6/install/requirements.md',
+  },
+  longhornScParameters: {
+    title: 'Longhorn docs 1.12.2: StorageClass parameters',
+    url: 'https://github.com/longhorn/website/blob/master/content/docs/1.12.2/references/storage-class-parameters.md',
+  },
+  longhornVolumeMutator: {
+    title: 'longhorn-manager webhook/resources/volume/mutator.go (0 or absent replicas -> default-replica-count)',
+    url: 'https://github.com/longhorn/longhorn-manager/blob/5ddaa369/webhook/resources/volume/mutator.go',
+  },
+  longhornScheduling: {
+    title: 'Longhorn docs 1.12.2: node-level replica anti-affinity (nodes-and-volumes/nodes/scheduling.md)',
+    url: 'https://github.com/longhorn/website/blob/master/content/docs/1.12.2/nodes-and-volumes/nodes/scheduling.md',
+  },
+  k8sStorageClassApi: {
+    title: 'Kubernetes API: StorageClass parameters are map[string]string',
+    url: 'https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/storage-class-v1/',
+  },
+  kubevirtEvictionAdmitter: {
+    title: 'KubeVirt pod-eviction-admitter.go (evictions of LiveMigrate/External VMIs are denied)',
+    url: 'https://github.com/kubevirt/kubevirt/blob/d923fdb8/pkg/virt-api/webhooks/validating-webhook/admitters/pod-eviction-admitter.go',
+  },
+  kubevirtMigrationTarget: {
+    title: 'KubeVirt migration.go (migration target pod must avoid the source node)',
+    url: 'https://github.com/kubevirt/kubevirt/blob/d923fdb8/pkg/virt-controller/watch/migration/migration.go',
+  },
+  kubevirtApiTypes: {
+    title: 'KubeVirt API types.go (EvictionStrategy values)',
+    url: 'https://github.com/kubevirt/kubevirt/blob/d923fdb8/staging/src/kubevirt.io/api/core/v1/types.go',
+  },
+  k8sAssignPod: {
+    title: 'Kubernetes docs: assigning pods to nodes, inter-pod anti-affinity',
+    url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
+  },
+  ingressReplicas: {
+    title: 'cluster-ingress-operator pkg/operator/controller/ingress/replicas.go (DetermineReplicas: 1 on SingleReplica)',
+    url: 'https://github.com/openshift/cluster-ingress-operator/blob/acca9642a813/pkg/operator/controller/ingress/replicas.go',
+  },
+  ingressDeployment: {
+    title: 'cluster-ingress-operator pkg/operator/controller/ingress/deployment.go (HostNetwork routers bind 80/443/1936)',
+    url: 'https://github.com/openshift/cluster-ingress-operator/blob/acca9642a813/pkg/operator/controller/ingress/deployment.go',
+  },
+  snoInstallDocs: {
+    title: 'OpenShift docs: installing OpenShift on a single node (install-sno-generating-the-install-iso-manually)',
+    url: 'https://github.com/openshift/openshift-docs/blob/main/modules/install-sno-generating-the-install-iso-manually.adoc',
+  },
+  installerBootstrapInPlace: {
+    title: 'openshift/installer pkg/asset/ignition/bootstrap/bootstrap_in_place.go ("bootstrap in place requires a single ControlPlane replica")',
+    url: 'https://github.com/openshift/installer/blob/main/pkg/asset/ignition/bootstrap/bootstrap_in_place.go',
+  },
+  installerAgentInstallConfig: {
+    title: 'openshift/installer pkg/asset/agent/installconfig.go (validateSNOConfiguration)',
+    url: 'https://github.com/openshift/installer/blob/main/pkg/asset/agent/installconfig.go',
+  },
+  mcoHelpers: {
+    title: 'machine-config-operator pkg/helpers/helpers.go (GetPoolsForNode: a master+worker node lives in the master pool)',
+    url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/pkg/helpers/helpers.go',
+  },
+  mcoSingleNode: {
+    title: 'machine-config-operator docs/SingleNodeOpenShift.md',
+    url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/docs/SingleNodeOpenShift.md',
+  },
+  yamlSpec: {
+    title: 'YAML 1.1 specification (the dialect Kubernetes and the installers decode)',
+    url: 'https://yaml.org/spec/1.1/',
+  },
+} satisfies Record<string, RuleSource>;

@@ -1,0 +1,131 @@
+/**
+ * The OneNode language server: wiring only. Capabilities, settings, open documents and request
+ * routing live here; every decision about YAML is made by the engine, and every feature is a
+ * function in features/.
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind } from 'vscode-languageserver/node';
+import { ResultCache } from './features/results';
+import { SettingsStore } from './features/settings';
+import { toDiagnostics } from './features/diagnostics';
+import { codeActions, FIX_ALL_KIND } from './features/code-actions';
+import { hover } from './features/hover';
+import { VERSION } from './version';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const results = new ResultCache();
+let settings: SettingsStore;
+let pullDiagnostics = false;
+let dynamicConfiguration = false;
+const pushTimers = new Map<string, NodeJS.Timeout>();
+
+/** Runs a handler and logs instead of crashing when something unexpected throws. */
+function guarded<T>(what: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
+  return Promise.resolve()
+    .then(run)
+    .catch((error: unknown) => {
+      connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    });
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+  dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  settings = new SettingsStore(connection, !!capabilities.workspace?.configuration);
+  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  if (init?.settings !== undefined) settings.setGlobal(init.settings);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'onenode', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'onenode', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'onenode' });
+  connection.console.info(`OneNode language server ${VERSION} started (${pullDiagnostics ? 'pull' : 'push'} diagnostics).`);
+});
+
+async function resultFor(uri: string) {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const options = await settings.get(uri);
+  return { document, options, result: results.get(document, options) };
+}
+
+async function pushDiagnostics(uri: string): Promise<void> {
+  const entry = await resultFor(uri);
+  if (entry) await connection.sendDiagnostics({ uri, version: entry.document.version, diagnostics: toDiagnostics(entry.result) });
+}
+
+function schedulePush(uri: string): void {
+  clearTimeout(pushTimers.get(uri));
+  pushTimers.set(uri, setTimeout(() => {
+    pushTimers.delete(uri);
+    void guarded('diagnostics', undefined, () => pushDiagnostics(uri));
+  }, 100));
+}
+
+connection.languages.diagnostics.on((params) =>
+  guarded('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
+    const entry = await resultFor(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: entry ? toDiagnostics(entry.result) : [] };
+  }),
+);
+
+documents.onDidChangeContent((event) => {
+  if (!pullDiagnostics) schedulePush(event.document.uri);
+});
+
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  results.delete(uri);
+  settings.forget(uri);
+  clearTimeout(pushTimers.get(uri));
+  pushTimers.delete(uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const raw = (change.settings as { onenode?: unknown } | null)?.onenode;
+  if (raw !== undefined) settings.setGlobal(raw);
+  settings.invalidate();
+  results.clear();
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  else for (const document of documents.all()) schedulePush(document.uri);
+});
+
+connection.onCodeAction((params) =>
+  guarded('code actions', [], async () => {
+    const entry = await resultFor(params.textDocument.uri);
+    return entry ? codeActions(entry.document, entry.result, entry.options, params) : [];
+  }),
+);
+
+connection.onHover((params) =>
+  guarded('hover', null, async () => {
+    const entry = await resultFor(params.textDocument.uri);
+    return entry ? hover(entry.document, entry.result, entry.options, params.position) : null;
+  }),
+);
+
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
+
+documents.listen(connection);
+connection.listen();
