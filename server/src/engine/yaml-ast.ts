@@ -22,7 +22,7 @@ export function keyText(pair: MapPair): string | undefined {
 export function findPair(map: unknown, key: string, fuzzy = false): MapPair | undefined {
   if (!isMap(map)) return undefined;
   const wanted = fuzzy ? normalizeHarvesterKey(key) : key;
-  return (map).items.find((pair) => {
+  return map.items.find((pair) => {
     const k = keyText(pair);
     return k !== undefined && (fuzzy ? normalizeHarvesterKey(k) === wanted : k === wanted);
   });
@@ -86,11 +86,11 @@ export function scalarInt(node: unknown): number | undefined {
 }
 
 export function mapItems(node: unknown): MapPair[] {
-  return isMap(node) ? (node).items : [];
+  return isMap(node) ? node.items : [];
 }
 
 export function seqItems(node: unknown): unknown[] {
-  return isSeq(node) ? (node).items : [];
+  return isSeq(node) ? node.items : [];
 }
 
 /** A mapping of string keys to string values (labels, matchLabels); non-scalar entries are skipped. */

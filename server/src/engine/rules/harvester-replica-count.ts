@@ -7,11 +7,12 @@ import { SOURCES } from '../sources';
 const PATH = ['harvester', 'storage_class', 'replica_count'] as const;
 
 function message(value: number | undefined, written: string | undefined): string {
-  const tail = 'so the default StorageClass harvester-longhorn asks for replicas that cannot be placed on one node and every volume stays Degraded.';
-  if (written === undefined) return `install.harvester.storage_class.replica_count is not set, so the installer uses 3, ${tail}`;
-  if (value === 0) return `install.harvester.storage_class.replica_count 0 means the default, 3, ${tail}`;
-  if (value !== undefined && value > 3) return `install.harvester.storage_class.replica_count ${value} is clamped to 3, ${tail}`;
-  return `install.harvester.storage_class.replica_count ${written} is not 1, ${tail}`;
+  const key = 'install.harvester.storage_class.replica_count';
+  const tail = 'the default StorageClass harvester-longhorn then asks for replicas that cannot be placed on one node, and every volume stays Degraded.';
+  if (written === undefined) return `${key} is not set, so the installer uses 3: ${tail}`;
+  if (value === 0) return `${key} 0 means the default, 3: ${tail}`;
+  if (value !== undefined && value > 3) return `${key} ${value} is clamped to 3: ${tail}`;
+  return `${key} ${written} is not 1: ${tail}`;
 }
 
 export const harvesterReplicaCount: Rule = {
