@@ -36,10 +36,14 @@ function ruleEnabledFor(rule: Rule, options: CheckOptions): boolean {
   return options.platform === 'auto' || rule.platforms.includes(options.platform);
 }
 
-export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS): CheckResult {
+/**
+ * Checks `text`. Pass the previous result's `file` for the same document to re-parse only the
+ * YAML documents that changed (see parseFile); that previous result must not be used afterwards.
+ */
+export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, previous?: ParsedFile): CheckResult {
   const skipped = skipReason(text);
   if (skipped) return { findings: [], skipped };
-  const file = parseFile(text);
+  const file = parseFile(text, previous);
   const findings: Finding[] = [];
   for (const document of file.documents) {
     const broken = document.doc.errors.length > 0;

@@ -4,6 +4,7 @@
  * means the same thing in the editor, in the CLI and in tests.
  */
 import type { Document, LineCounter } from 'yaml';
+import type { DocumentChunk } from './parse';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Platform = 'harvester' | 'openshift' | 'kubev' | 'kubernetes';
@@ -66,6 +67,8 @@ export interface ParsedFile {
   text: string;
   lineCounter: LineCounter;
   documents: ParsedDocument[];
+  /** The file's `---`-delimited pieces, kept so the next parse can reuse unchanged documents. */
+  chunks: DocumentChunk[];
   /** Detected end-of-line sequence, reused by fixes so CRLF files stay CRLF. */
   eol: '\n' | '\r\n';
   /** Detected indentation unit (spaces) of block mappings, reused by fixes that insert keys. */

@@ -9,6 +9,15 @@ import { hardwareTopicAt } from '../requirements/topics';
 import { hardwareHover } from '../requirements/markdown';
 import { ruleDocHref } from './docs-links';
 
+/**
+ * Whether a hover at `p` is about a finding: inside its range, or on the same line before it,
+ * which is where the key of a flagged value is.
+ */
+function about(range: Range, p: Position): boolean {
+  if (p.line === range.start.line && p.character < range.start.character) return true;
+  return contains(range, p);
+}
+
 function contains(range: Range, p: Position): boolean {
   const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
   const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
@@ -18,7 +27,7 @@ function contains(range: Range, p: Position): boolean {
 export function hover(document: TextDocument, result: CheckResult, options: CheckOptions, position: Position): Hover | null {
   const parts: string[] = [];
   for (const finding of result.findings) {
-    if (!contains(finding.range, position)) continue;
+    if (!about(finding.range, position)) continue;
     const rule = ruleById(finding.rule);
     const href = ruleDocHref(finding.rule);
     const link = href ? ` ([docs](${href}))` : '';

@@ -18,7 +18,8 @@ export class ResultCache {
     const key = optionsKey(options);
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.key === key) return cached.result;
-    const result = check(document.getText(), options);
+    // The previous parse of this document is handed over: unchanged YAML documents are reused.
+    const result = check(document.getText(), options, cached?.result.file);
     this.entries.set(document.uri, { version: document.version, key, result });
     return result;
   }
