@@ -27,6 +27,7 @@ const results = new ResultCache();
 let settings: SettingsStore;
 let pullDiagnostics = false;
 let dynamicConfiguration = false;
+let refreshSupport = false;
 const pushTimers = new Map<string, NodeJS.Timeout>();
 
 /** Runs a handler and logs instead of crashing when something unexpected throws. */
@@ -43,6 +44,7 @@ connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   pullDiagnostics = !!capabilities.textDocument?.diagnostic;
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  refreshSupport = !!capabilities.workspace?.diagnostics?.refreshSupport;
   settings = new SettingsStore(connection, !!capabilities.workspace?.configuration);
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings !== undefined) settings.setGlobal(init.settings);
@@ -63,9 +65,11 @@ connection.onInitialized(() => {
 });
 
 async function resultFor(uri: string) {
+  if (!documents.get(uri)) return undefined;
+  const options = await settings.get(uri);
+  // The document may have been closed or changed while the settings were read.
   const document = documents.get(uri);
   if (!document) return undefined;
-  const options = await settings.get(uri);
   return { document, options, result: results.get(document, options) };
 }
 
@@ -107,8 +111,10 @@ connection.onDidChangeConfiguration((change) => {
   if (raw !== undefined) settings.setGlobal(raw);
   settings.invalidate();
   results.clear();
-  if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-  else for (const document of documents.all()) schedulePush(document.uri);
+  // A pull client without refresh support pulls again on its own (on the next edit or focus).
+  if (pullDiagnostics) {
+    if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  } else for (const document of documents.all()) schedulePush(document.uri);
 });
 
 connection.onCodeAction((params) =>

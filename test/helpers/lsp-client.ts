@@ -146,11 +146,14 @@ export class TestLspClient {
   }
 
   async stop(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => (timer = setTimeout(r, 2000)))]);
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // The server may already be gone; killing it below is enough.
+    } finally {
+      clearTimeout(timer);
     }
     this.connection.dispose();
     this.process.kill();

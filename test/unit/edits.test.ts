@@ -84,3 +84,17 @@ describe('insertIntoMap', () => {
     assert.equal(applyEdits(text, [edit!]), 'a: 1\n---\nb:\n  c: 1\n  e: 2\n---\nd: 1\n');
   });
 });
+
+describe('edits on unusual layouts', () => {
+  it('inserts at the entries\' column when the mapping starts with a complex key', () => {
+    const text = '? [a, b]\n: c\napiVersion: v1\n';
+    const { file, contents } = root(text);
+    assert.equal(applyEdits(text, [insertIntoMap(file, mapAt(contents, []), ['x'], '1')!]), '? [a, b]\n: c\napiVersion: v1\nx: 1\n');
+  });
+
+  it('keeps a space after the colon when filling an empty value', () => {
+    const text = 'a:\nb: 2\n';
+    const { file, contents } = root(text);
+    assert.equal(applyEdits(text, [replaceScalar(file, findPair(contents, 'a')!.value, '1')!]), 'a: "1"\nb: 2\n');
+  });
+});

@@ -39,6 +39,8 @@ export function replaceScalar(file: ParsedFile, node: unknown, value: string | n
   else if (node.type === Scalar.QUOTE_DOUBLE) text = quote(value, 'double');
   else if (node.type === Scalar.QUOTE_SINGLE) text = quote(value, 'single');
   else text = readsAsString(value) ? value : quote(value, 'double');
+  // An empty value (`key:` with nothing after it) sits right after the colon: keep them apart.
+  if (start === end && file.text[start - 1] === ':') text = ` ${text}`;
   return edit(file, start, end, text);
 }
 
@@ -112,13 +114,25 @@ export function insertIntoMap(file: ParsedFile, map: YAMLMap<unknown, unknown>, 
     const trailing = map.items.length > 0 ? '' : ' ';
     return edit(file, close, close, `${sep}${keys[0]}: ${inner}${trailing}`);
   }
-  const first = map.items[0];
+  const column = entryColumn(file, map);
   const last = map.items[map.items.length - 1];
-  const firstKey = first?.key as Node | undefined;
-  if (!firstKey?.range) return undefined;
-  const column = columnOf(file, firstKey.range[0]);
+  if (column === undefined || !last) return undefined;
   const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range?.[1] ?? range[1];
   return insertLines(file, endOfContentLine(file, lastEnd), nestedLines(file, column, keys, leaf));
+}
+
+/**
+ * The column of a block mapping's keys, read from its first simple key (`key:` or `- key:`);
+ * explicit `? complex` keys do not show the entries' column.
+ */
+function entryColumn(file: ParsedFile, map: YAMLMap<unknown, unknown>): number | undefined {
+  for (const pair of map.items) {
+    const range = (pair.key as Node | null)?.range;
+    if (!isScalar(pair.key) || !range) continue;
+    const lineStart = lineStartOf(file, range[0]);
+    if (/^[ -]*$/.test(file.text.slice(lineStart, range[0]))) return range[0] - lineStart;
+  }
+  return undefined;
 }
 
 /** Gives an empty pair (`key:` with no value) a nested mapping value. */

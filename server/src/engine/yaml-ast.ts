@@ -3,7 +3,7 @@
  * Rules use these instead of converting documents to plain JS, so every finding keeps the exact
  * source position of the node it is about.
  */
-import { isMap, isPair, isScalar, isSeq, type Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ParsedFile, Position, Range } from './types';
 
 export type AnyNode = Node | null | undefined;
@@ -14,8 +14,16 @@ export function normalizeHarvesterKey(key: string): string {
   return key.replace(/[_-]/g, '').toLowerCase();
 }
 
+/** The key as text; undefined for complex keys and for YAML 1.1 merge keys (`<<`). */
 export function keyText(pair: MapPair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+  if (!isScalar(pair.key)) return undefined;
+  const value = pair.key.value;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** The node an alias (`*name`) points to, or the node itself. */
+export function deref(node: unknown, doc: Document.Parsed): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
 }
 
 /** Finds a pair in a mapping by key; `fuzzy` applies Harvester's key spellings. */
@@ -111,6 +119,12 @@ export function positionAt(file: ParsedFile, offset: number): Position {
 
 export function rangeOfOffsets(file: ParsedFile, start: number, end: number): Range {
   return { start: positionAt(file, start), end: positionAt(file, Math.max(start, end)) };
+}
+
+/** The node's text exactly as written in the file. */
+export function sourceText(file: ParsedFile, node: unknown): string {
+  const range = (node as Node | undefined)?.range;
+  return range ? file.text.slice(range[0], range[1]) : '';
 }
 
 /** Range of a node's value (without trailing comments). */

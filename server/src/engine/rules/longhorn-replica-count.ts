@@ -1,6 +1,6 @@
 /** A Longhorn StorageClass must ask for one replica on a single node. */
 import type { Rule, RuleReport } from '../types';
-import { findPair, keyRange, nodeRange, scalarString, documentAnchor, walkExisting } from '../yaml-ast';
+import { deref, findPair, keyRange, nodeRange, scalarString, documentAnchor, walkExisting } from '../yaml-ast';
 import { insertPath, replaceScalar } from '../edits';
 import { isKind } from '../kinds';
 import { SOURCES } from '../sources';
@@ -29,7 +29,7 @@ export const longhornReplicaCount: Rule = {
     const replicas = findPair(params?.value, 'numberOfReplicas');
     const title = 'Set numberOfReplicas: "1"';
     if (replicas) {
-      const value = scalarString(replicas.value);
+      const value = scalarString(deref(replicas.value, document.doc));
       // `numberOfReplicas: 1` (unquoted) means one replica; its type is storageclass-parameter-type's job.
       if (value === '1') return [];
       const edit = replaceScalar(file, replicas.value, '1');

@@ -1,7 +1,7 @@
 /** StorageClass parameters are map[string]string: numbers and booleans must be quoted. */
-import { isScalar } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Rule, RuleReport } from '../types';
-import { findPair, keyText, mapItems, nodeRange } from '../yaml-ast';
+import { deref, findPair, keyText, mapItems, nodeRange, sourceText } from '../yaml-ast';
 import { quoteScalar } from '../edits';
 import { isKind } from '../kinds';
 import { SOURCES } from '../sources';
@@ -23,20 +23,25 @@ export const storageclassParameterType: Rule = {
     const params = findPair(document.doc.contents, 'parameters');
     const reports: RuleReport[] = [];
     for (const pair of mapItems(params?.value)) {
-      const key = keyText(pair) ?? 'parameter';
+      // Merge keys (`<<`) and complex keys are not parameters themselves.
+      const key = keyText(pair);
       const range = nodeRange(file, pair.value);
-      if (!range) continue;
-      if (isScalar(pair.value)) {
-        const kind = typeName(pair.value.value);
+      if (key === undefined || !range) continue;
+      const value = deref(pair.value, document.doc);
+      const written = sourceText(file, pair.value);
+      if (isScalar(value)) {
+        const kind = typeName(value.value);
         if (!kind) continue;
-        const source = file.text.slice(pair.value.range![0], pair.value.range![1]);
-        const edit = quoteScalar(file, pair.value);
+        // An alias cannot be quoted in place: the anchored value has to change.
+        const aliased = value !== pair.value;
+        const edit = aliased ? undefined : quoteScalar(file, pair.value);
+        const shown = aliased ? `${written} (${String(value.value)})` : written;
         reports.push({
-          message: `StorageClass parameters must be strings, but ${key}: ${source} is ${kind}, so the API server rejects the whole StorageClass and no volume can be provisioned from it.`,
+          message: `StorageClass parameters must be strings, but ${key}: ${shown} is ${kind}, so the API server rejects the whole StorageClass and no volume can be provisioned from it.`,
           range,
-          fixes: edit ? [{ title: `Quote the value: ${key}: "${source}"`, edits: [edit], isPreferred: true }] : [],
+          fixes: edit ? [{ title: `Quote the value: ${key}: "${written}"`, edits: [edit], isPreferred: true }] : [],
         });
-      } else if (pair.value != null) {
+      } else if (isMap(value) || isSeq(value)) {
         reports.push({
           message: `StorageClass parameters must be strings, but ${key} holds a list or mapping, so the API server rejects the whole StorageClass.`,
           range,
