@@ -60,3 +60,18 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
   ];
   return lines.join('\n');
 }
+
+/** The `onenode.rules` settings schema: one severity entry per rule, for package.json. */
+export function ruleSettingsSchema(rules: readonly Rule[]): Record<string, unknown> {
+  return Object.fromEntries(
+    rules.map((r) => [
+      r.id,
+      {
+        type: 'string',
+        enum: ['off', 'info', 'warning', 'error'],
+        enumDescriptions: ['Do not run this rule.', 'Report as information.', 'Report as a warning.', 'Report as an error (onenode check exits 1).'],
+        markdownDescription: `${r.title} (default: ${r.severity}). See \`docs/rules/${r.id}.md\`.`,
+      },
+    ]),
+  );
+}
