@@ -1,28 +1,41 @@
 /**
  * The rule registry: every rule, in one list. Ids are stable and never renumbered; docs pages
- * under docs/rules/ are generated from this list.
+ * under docs/rules/ and the severity settings in package.json are generated from this list.
+ * Rules are grouped by what they read; add a rule to the end of its group.
  */
 import type { Rule } from '../types';
 import { yamlSyntax } from './yaml-syntax';
+// Harvester install config
+import { harvesterReplicaCount } from './harvester-replica-count';
+// Longhorn and Harvester storage
 import { longhornReplicaCount } from './longhorn-replica-count';
 import { storageclassParameterType } from './storageclass-parameter-type';
-import { harvesterReplicaCount } from './harvester-replica-count';
+// KubeVirt
 import { kubevirtEvictionStrategy } from './kubevirt-eviction-strategy';
-import { requiredAntiAffinity } from './required-anti-affinity';
+// Kube-V
+// OpenShift
 import { ingressReplicas } from './ingress-replicas';
 import { snoControlPlaneReplicas } from './sno-control-plane-replicas';
 import { machineconfigPoolRole } from './machineconfig-pool-role';
+// Workloads
+import { requiredAntiAffinity } from './required-anti-affinity';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
+  // Harvester install config
+  harvesterReplicaCount,
+  // Longhorn and Harvester storage
   longhornReplicaCount,
   storageclassParameterType,
-  harvesterReplicaCount,
+  // KubeVirt
   kubevirtEvictionStrategy,
-  requiredAntiAffinity,
+  // Kube-V
+  // OpenShift
   ingressReplicas,
   snoControlPlaneReplicas,
   machineconfigPoolRole,
+  // Workloads
+  requiredAntiAffinity,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
