@@ -12,7 +12,8 @@ import { VERSION } from './version';
 const USAGE = `Usage: onenode check [paths...] [options]
 
 Checks Kubernetes, Harvester, OpenShift and KubeVirt YAML for settings that break on a single node.
-Directories are searched for *.yaml and *.yml files; with no path, the current directory.
+Directories are searched for *.yaml and *.yml files; with no path, the current directory;
+"-" reads standard input (e.g. helm template ... | onenode check -).
 
 Options:
   --platform <p>       auto (default), ${PLATFORMS.join(', ')}
@@ -76,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number of 0 or more');
     }
+    if (values.fix && paths.includes('-')) throw new UsageError('--fix cannot write back to standard input; run it on files');
     const outcome = await runCheck({ paths, options: { platform, environment, rules: {} }, format, fix: !!values.fix, maxWarnings });
     for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
     process.stdout.write(`${outcome.stdout}\n`);

@@ -129,3 +129,18 @@ describe('onenode check', () => {
     assert.match(result.stdout, /binary\.yaml: skipped, not checked: the file looks binary/);
   });
 });
+
+describe('onenode check -', () => {
+  it('reads standard input and names it <stdin>', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { DIST } = await import('../helpers/paths');
+    const out = execFileSync(process.execPath, [join(DIST, 'cli.js'), 'check', '-'], { input: WARNING_ONLY, encoding: 'utf8' });
+    assert.match(out, /^<stdin>:9:21 warning numberOfReplicas "3"/);
+  });
+
+  it('refuses --fix on standard input', async () => {
+    const result = await runCli(['check', '-', '--fix']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--fix cannot write back to standard input/);
+  });
+});

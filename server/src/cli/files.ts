@@ -9,6 +9,9 @@ import { join, relative, isAbsolute } from 'node:path';
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '.e2e', 'dist', 'out']);
 const YAML_FILE = /\.ya?ml$/i;
 
+/** The path that means "read standard input", as in `helm template … | onenode check -`. */
+export const STDIN = '-';
+
 export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
 export interface SourceFile {
@@ -45,7 +48,10 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
       }
     } else if (stat.isFile()) files.push(path);
   };
-  for (const path of paths) await visit(path, true);
+  for (const path of paths) {
+    if (path === STDIN) files.push(STDIN);
+    else await visit(path, true);
+  }
   return { files: [...new Set(files)], errors };
 }
 
@@ -76,8 +82,14 @@ export function encode(text: string, encoding: Encoding): Buffer {
   }
 }
 
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export async function readSource(path: string): Promise<SourceFile> {
-  const { text, encoding } = decode(await fs.readFile(path));
+  const { text, encoding } = decode(path === STDIN ? await readStdin() : await fs.readFile(path));
   return { path, text, encoding };
 }
 
@@ -87,6 +99,7 @@ export async function writeSource(file: SourceFile, text: string): Promise<void>
 
 /** The path as shown to the user: relative to the working directory when below it. */
 export function displayPath(path: string, cwd = process.cwd()): string {
+  if (path === STDIN) return '<stdin>';
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

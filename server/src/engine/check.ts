@@ -9,6 +9,9 @@ import { applyEdits, choosePreferredEdits } from './apply';
 import type { CheckOptions, Finding, ParsedFile, Rule, Severity } from './types';
 import { DEFAULT_OPTIONS } from './types';
 import { YAML_SYNTAX_RULE_ID } from './rules/yaml-syntax';
+import { templatedFile, TEMPLATED_FILE_MESSAGE } from './rules/templated-file';
+import { templateMarker } from './templates';
+import { rangeOfOffsets } from './yaml-ast';
 
 /** Files above this size are skipped with a reason instead of being parsed. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -44,6 +47,17 @@ export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, pre
   const skipped = skipReason(text);
   if (skipped) return { findings: [], skipped };
   const file = parseFile(text, previous);
+  const template = severityFor(templatedFile, options) === 'off' ? undefined : templateMarker(file);
+  if (template) {
+    const finding: Finding = {
+      rule: templatedFile.id,
+      severity: severityFor(templatedFile, options) as Severity,
+      message: TEMPLATED_FILE_MESSAGE,
+      range: rangeOfOffsets(file, template.start, template.end),
+      fixes: [],
+    };
+    return { findings: applySuppressions(file, [finding]), file };
+  }
   const findings: Finding[] = [];
   for (const document of file.documents) {
     const broken = document.doc.errors.length > 0;

@@ -79,6 +79,10 @@ export const SOURCES = {
     title: 'machine-config-operator docs/SingleNodeOpenShift.md',
     url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/docs/SingleNodeOpenShift.md',
   },
+  helmTemplate: {
+    title: 'Helm docs: helm template (render chart templates locally)',
+    url: 'https://helm.sh/docs/helm/helm_template/',
+  },
   yamlSpec: {
     title: 'YAML 1.1 specification (the dialect Kubernetes and the installers decode)',
     url: 'https://yaml.org/spec/1.1/',

@@ -5,6 +5,7 @@
  */
 import type { Rule } from '../types';
 import { yamlSyntax } from './yaml-syntax';
+import { templatedFile } from './templated-file';
 // Harvester install config
 import { harvesterReplicaCount } from './harvester-replica-count';
 // Longhorn and Harvester storage
@@ -22,6 +23,7 @@ import { requiredAntiAffinity } from './required-anti-affinity';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
+  templatedFile,
   // Harvester install config
   harvesterReplicaCount,
   // Longhorn and Harvester storage
