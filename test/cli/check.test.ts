@@ -1,10 +1,11 @@
 /** `onenode check`: exit codes, text and JSON output, --fix in place, --platform, encodings. */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RULE_FIXTURES } from '../helpers/paths';
+import { DIST, RULE_FIXTURES } from '../helpers/paths';
 import { runCli, type JsonReport } from '../helpers/run-cli';
 
 let dir: string;
@@ -131,9 +132,7 @@ describe('onenode check', () => {
 });
 
 describe('onenode check -', () => {
-  it('reads standard input and names it <stdin>', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { DIST } = await import('../helpers/paths');
+  it('reads standard input and names it <stdin>', () => {
     const out = execFileSync(process.execPath, [join(DIST, 'cli.js'), 'check', '-'], { input: WARNING_ONLY, encoding: 'utf8' });
     assert.match(out, /^<stdin>:9:21 warning numberOfReplicas "3"/);
   });
