@@ -81,7 +81,7 @@ export async function measureLsp(file: string, text: string, sites: readonly Edi
       mirror = TextDocument.update(mirror, [{ range, text: newText }], mirror.version + 1);
       // Timed as the server runs it: re-parsing only the changed YAML document.
       const engineStart = performance.now();
-      previous = check(mirror.getText(), DEFAULT_OPTIONS, previous).file;
+      previous = check(mirror.getText(), DEFAULT_OPTIONS, { previous }).file;
       engine.push(performance.now() - engineStart);
       // Verified against a fresh, whole-file check (not timed).
       if (check(mirror.getText()).findings.length !== diagnostics) mismatches++;

@@ -6,6 +6,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocuments,
@@ -19,13 +20,28 @@ import { SettingsStore } from './features/settings';
 import { toDiagnostics } from './features/diagnostics';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { hover } from './features/hover';
+import { indexFile, scanWorkspace } from './features/workspace-scan';
+import { WorkspaceIndex } from './engine';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const results = new ResultCache();
+const index = new WorkspaceIndex();
+let factsTimer: NodeJS.Timeout | undefined;
+/** Another file's facts changed: check the open files again (they may depend on it). */
+function recheckDependents(changedUri?: string): void {
+  clearTimeout(factsTimer);
+  factsTimer = setTimeout(() => {
+    if (pullDiagnostics) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else for (const document of documents.all()) if (document.uri !== changedUri) schedulePush(document.uri);
+  }, 150);
+}
+const results = new ResultCache(index, recheckDependents);
 let settings: SettingsStore;
 let pullDiagnostics = false;
+let workspaceFolders: string[] = [];
+let watchFiles = false;
 let dynamicConfiguration = false;
 let refreshSupport = false;
 const pushTimers = new Map<string, NodeJS.Timeout>();
@@ -46,6 +62,8 @@ connection.onInitialize((params): InitializeResult => {
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   refreshSupport = !!capabilities.workspace?.diagnostics?.refreshSupport;
   settings = new SettingsStore(connection, !!capabilities.workspace?.configuration);
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings !== undefined) settings.setGlobal(init.settings);
   return {
@@ -62,7 +80,25 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'onenode' });
   connection.console.info(`OneNode language server ${VERSION} started (${pullDiagnostics ? 'pull' : 'push'} diagnostics).`);
+  if (watchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+  }
+  void guarded('workspace scan', 0, () => scanWorkspace(connection, index, workspaceFolders, (uri) => documents.get(uri) !== undefined)).then((changed) => {
+    if (changed > 0) recheckDependents();
+  });
 });
+
+connection.onDidChangeWatchedFiles((params) =>
+  guarded('file change', undefined, async () => {
+    let changed = false;
+    for (const change of params.changes) {
+      // Open files are indexed from the editor's buffer, not from disk.
+      if (documents.get(change.uri)) continue;
+      changed = (await indexFile(index, change.uri)) || changed;
+    }
+    if (changed) recheckDependents();
+  }),
+);
 
 async function resultFor(uri: string) {
   if (!documents.get(uri)) return undefined;
@@ -100,6 +136,10 @@ documents.onDidChangeContent((event) => {
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   results.delete(uri);
+  // The buffer may have held unsaved changes: the file on disk is what counts now.
+  void indexFile(index, uri).then((changed) => {
+    if (changed) recheckDependents(uri);
+  });
   settings.forget(uri);
   clearTimeout(pushTimers.get(uri));
   pushTimers.delete(uri);

@@ -40,6 +40,8 @@ export interface ClientOptions {
   /** Ask for pull diagnostics (LSP 3.17) or rely on publishDiagnostics. */
   pull?: boolean;
   settings?: Record<string, unknown>;
+  /** Workspace folder URIs announced at initialize (the server indexes their YAML files). */
+  workspaceFolders?: string[];
 }
 
 export class TestLspClient {
@@ -83,7 +85,8 @@ export class TestLspClient {
         ...(this.options.pull ?? true ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
-    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    const folders = this.options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) ?? null;
+    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: folders });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return this.initializeResult;
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, DEFAULT_OPTIONS, parseFile } from '../../server/src/engine';
-import { decode } from '../../server/src/cli/files';
+import { decode } from '../../server/src/files/yaml-files';
 import { CORPUS, RULE_FIXTURES } from '../helpers/paths';
 
 function yamlFiles(root: string): string[] {
@@ -40,7 +40,7 @@ describe('incremental re-parse', () => {
       const original = decode(readFileSync(path)).text;
       let previous = check(original).file;
       for (const text of edits(original)) {
-        const incremental = check(text, DEFAULT_OPTIONS, previous);
+        const incremental = check(text, DEFAULT_OPTIONS, { previous });
         const fresh = check(text);
         assert.deepEqual(incremental.findings, fresh.findings, path);
         assert.equal(incremental.file?.documents.length, fresh.file?.documents.length, path);

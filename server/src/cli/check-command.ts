@@ -1,6 +1,10 @@
-/** `onenode check`: lint files with the same engine the editor uses, optionally fixing them. */
-import { check, fixAll, type CheckOptions } from '../engine';
-import { collectFiles, displayPath, readSource, writeSource, describe } from './files';
+/**
+ * `onenode check`: lint files with the same engine the editor uses, optionally fixing them.
+ * The paths given form the workspace: every file is read and indexed first, so rules about other
+ * files (a PodDisruptionBudget and its workload, default StorageClasses) see all of them.
+ */
+import { check, extractFacts, fixAll, parseFile, skipReason, WorkspaceIndex, type CheckOptions, type ParsedFile } from '../engine';
+import { collectFiles, displayPath, readSource, writeSource, describe, type SourceFile } from '../files/yaml-files';
 import { formatJson, formatText, summarize, type FileReport } from './format';
 
 export interface CheckCommandOptions {
@@ -17,45 +21,61 @@ export interface CommandOutcome {
   stderr: string[];
 }
 
+interface Loaded {
+  source: SourceFile;
+  shown: string;
+  parsed?: ParsedFile;
+}
+
 export async function runCheck(cmd: CheckCommandOptions): Promise<CommandOutcome> {
   const stderr: string[] = [];
   const { files, errors } = await collectFiles(cmd.paths.length > 0 ? cmd.paths : ['.']);
   stderr.push(...errors.map((e) => `onenode: ${e}`));
-  const reports: FileReport[] = [];
   let ioFailed = errors.length > 0;
+
+  // Pass 1: read and parse everything, and index what other files' rules need.
+  const index = new WorkspaceIndex();
+  const loaded: Loaded[] = [];
   for (const path of files) {
     const shown = displayPath(path);
-    let source;
     try {
-      source = await readSource(path);
+      const source = await readSource(path);
+      const parsed = skipReason(source.text) ? undefined : parseFile(source.text);
+      if (parsed) index.set(shown, extractFacts(shown, parsed));
+      loaded.push({ source, shown, parsed });
     } catch (error) {
       stderr.push(`onenode: ${shown}: ${describe(error)}`);
       ioFailed = true;
-      continue;
-    }
-    if (cmd.fix) {
-      const result = check(source.text, cmd.options);
-      if (result.skipped) {
-        reports.push({ path: shown, findings: [], skipped: result.skipped });
-        continue;
-      }
-      const fixed = fixAll(source.text, cmd.options);
-      if (fixed.text !== source.text) {
-        try {
-          await writeSource(source, fixed.text);
-        } catch (error) {
-          stderr.push(`onenode: ${shown}: could not write the fixes: ${describe(error)}`);
-          ioFailed = true;
-          reports.push({ path: shown, findings: result.findings });
-          continue;
-        }
-      }
-      reports.push({ path: shown, findings: fixed.remaining, fixed: fixed.fixed });
-    } else {
-      const result = check(source.text, cmd.options);
-      reports.push({ path: shown, findings: result.findings, ...(result.skipped ? { skipped: result.skipped } : {}) });
     }
   }
+
+  // Pass 2: check each file against the index (its own parse is reused, not repeated).
+  const reports: FileReport[] = [];
+  for (const { source, shown, parsed } of loaded) {
+    const env = { uri: shown, workspace: index };
+    const result = check(source.text, cmd.options, { ...env, previous: parsed });
+    if (result.skipped) {
+      reports.push({ path: shown, findings: [], skipped: result.skipped });
+      continue;
+    }
+    if (!cmd.fix) {
+      reports.push({ path: shown, findings: result.findings });
+      continue;
+    }
+    const fixed = fixAll(source.text, cmd.options, env);
+    if (fixed.text !== source.text) {
+      try {
+        await writeSource(source, fixed.text);
+      } catch (error) {
+        stderr.push(`onenode: ${shown}: could not write the fixes: ${describe(error)}`);
+        ioFailed = true;
+        reports.push({ path: shown, findings: result.findings });
+        continue;
+      }
+    }
+    reports.push({ path: shown, findings: fixed.remaining, fixed: fixed.fixed });
+  }
+
   const summary = summarize(reports);
   const stdout = cmd.format === 'json' ? formatJson(reports, summary) : formatText(reports, summary);
   const tooManyWarnings = cmd.maxWarnings !== undefined && summary.warnings > cmd.maxWarnings;

@@ -12,6 +12,7 @@ import { YAML_SYNTAX_RULE_ID } from './rules/yaml-syntax';
 import { templatedFile, TEMPLATED_FILE_MESSAGE } from './rules/templated-file';
 import { templateMarker } from './templates';
 import { rangeOfOffsets } from './yaml-ast';
+import { workspaceFacts, type WorkspaceView } from './workspace';
 
 /** Files above this size are skipped with a reason instead of being parsed. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -39,14 +40,22 @@ function ruleEnabledFor(rule: Rule, options: CheckOptions): boolean {
   return options.platform === 'auto' || rule.platforms.includes(options.platform);
 }
 
-/**
- * Checks `text`. Pass the previous result's `file` for the same document to re-parse only the
- * YAML documents that changed (see parseFile); that previous result must not be used afterwards.
- */
-export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, previous?: ParsedFile): CheckResult {
+/** Where a text is checked: which file it is, its last parse, and the rest of the workspace. */
+export interface CheckEnvironment {
+  /** The previous result's `file` for the same document: only changed YAML documents are re-parsed
+   * (see parseFile). That previous result must not be used afterwards. */
+  previous?: ParsedFile;
+  /** The file's URI (editor) or path (CLI); defaults to an anonymous name. */
+  uri?: string;
+  /** Facts of the other files, for rules about more than one file. */
+  workspace?: WorkspaceView;
+}
+
+export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, env: CheckEnvironment = {}): CheckResult {
   const skipped = skipReason(text);
   if (skipped) return { findings: [], skipped };
-  const file = parseFile(text, previous);
+  const file = parseFile(text, env.previous);
+  const uri = env.uri ?? 'untitled:document.yaml';
   const template = severityFor(templatedFile, options) === 'off' ? undefined : templateMarker(file);
   if (template) {
     const finding: Finding = {
@@ -59,6 +68,7 @@ export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, pre
     return { findings: applySuppressions(file, [finding]), file };
   }
   const findings: Finding[] = [];
+  const workspace = workspaceFacts(uri, file, env.workspace);
   for (const document of file.documents) {
     const broken = document.doc.errors.length > 0;
     for (const rule of RULES) {
@@ -68,7 +78,7 @@ export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, pre
       // document would report things that are not there.
       if (broken && rule.id !== YAML_SYNTAX_RULE_ID) continue;
       if (!rule.appliesTo(document)) continue;
-      for (const report of rule.check({ file, document, options })) {
+      for (const report of rule.check({ uri, file, document, options, workspace })) {
         findings.push({
           rule: rule.id,
           severity,
@@ -96,8 +106,8 @@ export interface FixAllResult {
  * Applies preferred fixes until nothing more changes (at most 10 passes, as ESLint does), so
  * fixes whose edits overlap in one pass are applied in the next.
  */
-export function fixAll(text: string, options: CheckOptions = DEFAULT_OPTIONS): FixAllResult {
-  const initial = check(text, options).findings;
+export function fixAll(text: string, options: CheckOptions = DEFAULT_OPTIONS, env: Omit<CheckEnvironment, 'previous'> = {}): FixAllResult {
+  const initial = check(text, options, env).findings;
   let current = text;
   let findings = initial;
   for (let pass = 0; pass < 10; pass++) {
@@ -106,7 +116,7 @@ export function fixAll(text: string, options: CheckOptions = DEFAULT_OPTIONS): F
     const next = applyEdits(current, edits);
     if (next === current) break;
     current = next;
-    findings = check(current, options).findings;
+    findings = check(current, options, env).findings;
   }
   return { text: current, fixed: Math.max(0, initial.length - findings.length), remaining: findings };
 }

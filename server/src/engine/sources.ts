@@ -79,6 +79,22 @@ export const SOURCES = {
     title: 'machine-config-operator docs/SingleNodeOpenShift.md',
     url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/docs/SingleNodeOpenShift.md',
   },
+  k8sPdb: {
+    title: 'Kubernetes docs: specifying a disruption budget (configure-pdb)',
+    url: 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/',
+  },
+  k8sDrain: {
+    title: 'Kubernetes docs: safely drain a node (evictions respect PodDisruptionBudgets)',
+    url: 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/',
+  },
+  k8sDefaultStorageClass: {
+    title: 'Kubernetes docs: changing the default StorageClass',
+    url: 'https://kubernetes.io/docs/tasks/administer-cluster/change-default-storage-class/',
+  },
+  harvesterStorageClassWebhook: {
+    title: 'Harvester pkg/webhook/resources/storageclass/validator.go (only one default StorageClass; dataLocality)',
+    url: 'https://github.com/harvester/harvester/blob/3d63c2af/pkg/webhook/resources/storageclass/validator.go',
+  },
   helmTemplate: {
     title: 'Helm docs: helm template (render chart templates locally)',
     url: 'https://helm.sh/docs/helm/helm_template/',
@@ -86,5 +102,89 @@ export const SOURCES = {
   yamlSpec: {
     title: 'YAML 1.1 specification (the dialect Kubernetes and the installers decode)',
     url: 'https://yaml.org/spec/1.1/',
+  },
+  harvesterInstallerValidator: {
+    title: 'harvester-installer pkg/console/validator.go (commonCheck, checkToken, checkNetworks, checkVip, scheme version)',
+    url: 'https://github.com/harvester/harvester-installer/blob/8b8f0f223b67f95a60ec64a5da954a911b024c15/pkg/console/validator.go',
+  },
+  harvesterInstallerPanels: {
+    title: 'harvester-installer pkg/console/install_panels.go (automatic install flow, VIP from DHCP, scheme version in interactive installs)',
+    url: 'https://github.com/harvester/harvester-installer/blob/8b8f0f223b67f95a60ec64a5da954a911b024c15/pkg/console/install_panels.go',
+  },
+  harvesterInstallerUtil: {
+    title: 'harvester-installer pkg/console/util.go (needToGetVIPFromDHCP)',
+    url: 'https://github.com/harvester/harvester-installer/blob/8b8f0f223b67f95a60ec64a5da954a911b024c15/pkg/console/util.go',
+  },
+  harvesterInstallerConfig: {
+    title: 'harvester-installer pkg/config/config.go and constants.go (config struct, install modes, SchemeVersion = 1)',
+    url: 'https://github.com/harvester/harvester-installer/blob/8b8f0f223b67f95a60ec64a5da954a911b024c15/pkg/config/config.go',
+  },
+  harvesterInstallerDisk: {
+    title: 'harvester-installer pkg/util/disk.go (ParsePartitionSize: ^\\d+(Mi|Gi)$, minimum 150 Gi)',
+    url: 'https://github.com/harvester/harvester-installer/blob/8b8f0f223b67f95a60ec64a5da954a911b024c15/pkg/util/disk.go',
+  },
+  harvesterInstallerPreflight: {
+    title: 'harvester-installer pkg/preflight/checks.go (CPU, memory, KVM, NIC speed checks skipped by skipchecks)',
+    url: 'https://github.com/harvester/harvester-installer/blob/8b8f0f223b67f95a60ec64a5da954a911b024c15/pkg/preflight/checks.go',
+  },
+  harvesterInstallerLonghornTemplate: {
+    title: 'harvester-installer pkg/config/templates/rancherd-10-harvester.yaml (Longhorn nodeDrainPolicy allow-if-replica-is-stopped)',
+    url: 'https://github.com/harvester/harvester-installer/blob/8b8f0f223b67f95a60ec64a5da954a911b024c15/pkg/config/templates/rancherd-10-harvester.yaml',
+  },
+  harvesterConfigDocsV17: {
+    title: 'Harvester docs v1.7: Harvester configuration (install/harvester-configuration.md)',
+    url: 'https://github.com/harvester/docs/blob/main/versioned_docs/version-v1.7/install/harvester-configuration.md',
+  },
+  harvesterStorageClassValidator: {
+    title: 'harvester pkg/webhook/resources/storageclass/validator.go (dataLocality must be disabled or best-effort)',
+    url: 'https://github.com/harvester/harvester/blob/3d63c2af/pkg/webhook/resources/storageclass/validator.go',
+  },
+  harvesterStorageClassDocs: {
+    title: 'Harvester docs v1.6: StorageClass (advanced/storageclass.md)',
+    url: 'https://github.com/harvester/docs/blob/main/versioned_docs/version-v1.6/advanced/storageclass.md',
+  },
+  harvesterImageMutator: {
+    title: 'harvester pkg/image/common/mutator.go (mergeStorageClassParams: base StorageClass or the image\'s own parameters)',
+    url: 'https://github.com/harvester/harvester/blob/3d63c2af/pkg/image/common/mutator.go',
+  },
+  harvesterImageUtil: {
+    title: 'harvester pkg/util/image.go (GetImageDefaultStorageClassParameters: numberOfReplicas "3")',
+    url: 'https://github.com/harvester/harvester/blob/3d63c2af/pkg/util/image.go',
+  },
+  longhornSettingTypes: {
+    title: 'longhorn-manager types/setting.go (default-replica-count, node-drain-policy)',
+    url: 'https://github.com/longhorn/longhorn-manager/blob/5ddaa369/types/setting.go',
+  },
+  longhornSettingsDocs: {
+    title: 'Longhorn docs 1.12.2: settings reference',
+    url: 'https://github.com/longhorn/website/blob/master/content/docs/1.12.2/references/settings.md',
+  },
+  longhornMaintenanceDocs: {
+    title: 'Longhorn docs 1.12.2: node maintenance and the node drain policy (maintenance/maintenance.md)',
+    url: 'https://github.com/longhorn/website/blob/master/content/docs/1.12.2/maintenance/maintenance.md',
+  },
+  kubevirtVmsAdmitter: {
+    title: 'KubeVirt vms-admitter.go ("spec.running is deprecated", running and runStrategy are mutually exclusive)',
+    url: 'https://github.com/kubevirt/kubevirt/blob/d923fdb8/pkg/virt-api/webhooks/validating-webhook/admitters/vms-admitter.go',
+  },
+  kubevirtRunStrategies: {
+    title: 'KubeVirt user guide: run strategies (docs/compute/run_strategies.md)',
+    url: 'https://github.com/kubevirt/user-guide/blob/bf1f3564/docs/compute/run_strategies.md',
+  },
+  kubevirtInstallation: {
+    title: 'KubeVirt user guide: installation, hardware virtualization and useEmulation (docs/cluster_admin/installation.md)',
+    url: 'https://github.com/kubevirt/user-guide/blob/bf1f3564/docs/cluster_admin/installation.md',
+  },
+  kubevConfigGuide: {
+    title: 'Kubermatic Virtualization docs: configuration guide (KubeVCluster)',
+    url: 'https://github.com/kubermatic/docs/blob/1fb86c41/content/kubermatic-virtualization/main/configuration-guide/_index.en.md',
+  },
+  kubevApiReference: {
+    title: 'Kubermatic Virtualization docs: KubeVCluster v1alpha1 API reference',
+    url: 'https://github.com/kubermatic/docs/blob/1fb86c41/content/kubermatic-virtualization/main/references/kubev-cluster-v1alpha1/_index.en.md',
+  },
+  kubevSingleNode: {
+    title: 'Kubermatic Virtualization docs: single-node deployment requirements',
+    url: 'https://github.com/kubermatic/docs/blob/1fb86c41/content/kubermatic-virtualization/main/architecture/requirements/single-node-deployment/_index.en.md',
   },
 } satisfies Record<string, RuleSource>;

@@ -5,6 +5,8 @@
  */
 import type { Document, LineCounter } from 'yaml';
 import type { DocumentChunk } from './parse';
+import type { WorkspaceFacts } from './workspace';
+export type { WorkloadFacts, StorageClassFacts } from './workspace';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Platform = 'harvester' | 'openshift' | 'kubev' | 'kubernetes';
@@ -86,9 +88,13 @@ export const DEFAULT_OPTIONS: CheckOptions = { platform: 'auto', environment: 't
 
 /** Everything a rule sees while checking one document. */
 export interface RuleContext {
+  /** The file's URI (or path in the CLI), as other files' facts refer to it. */
+  uri: string;
   file: ParsedFile;
   document: ParsedDocument;
   options: CheckOptions;
+  /** This file's and the rest of the workspace's facts, for rules about other files. */
+  workspace: WorkspaceFacts;
 }
 
 /** A finding as a rule reports it: severity and rule id are filled in by the runner. */

@@ -153,3 +153,38 @@ export function documentAnchor(file: ParsedFile, root: unknown, start: number): 
 export function isPairNode(node: unknown): node is MapPair {
   return isPair(node);
 }
+
+/**
+ * A scalar's text as the installers' Go YAML decoders read it: a plain scalar as written (so
+ * `52:54:00:12:34:56` stays a MAC address instead of a YAML 1.1 base-60 number, and `0150` keeps
+ * its digits), a quoted or block scalar by its value. Undefined for null and non-scalars.
+ */
+export function literalText(file: ParsedFile, node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  if (node.type === 'PLAIN' && node.range) {
+    const written = file.text.slice(node.range[0], node.range[1]);
+    if (!/[\r\n]/.test(written)) return written;
+  }
+  const v = node.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/**
+ * Offsets [start, end) of the whole lines a mapping pair occupies (with a trailing comment on its
+ * last line), for deleting it. Undefined when other content shares those lines: a pair that opens
+ * a `- key:` sequence item, or sits next to other entries of a flow mapping.
+ */
+export function pairLines(file: ParsedFile, pair: MapPair): { start: number; end: number } | undefined {
+  const keyRange = (pair.key as Node | null)?.range;
+  if (!keyRange) return undefined;
+  const starts = file.lineCounter.lineStarts;
+  const lineIndex = (offset: number) => file.lineCounter.linePos(offset).line - 1;
+  const start = starts[lineIndex(keyRange[0])] ?? 0;
+  if (!/^[ \t]*$/.test(file.text.slice(start, keyRange[0]))) return undefined;
+  let contentEnd = (pair.value as Node | null)?.range?.[1] ?? keyRange[1];
+  while (contentEnd > keyRange[1] && /\s/.test(file.text[contentEnd - 1])) contentEnd--;
+  const endLine = lineIndex(Math.max(keyRange[0], contentEnd - 1));
+  const end = starts[endLine + 1] ?? file.text.length;
+  if (!/^[ \t]*(#.*)?\r?\n?$/.test(file.text.slice(contentEnd, end))) return undefined;
+  return { start, end };
+}

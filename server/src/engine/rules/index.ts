@@ -20,6 +20,9 @@ import { snoControlPlaneReplicas } from './sno-control-plane-replicas';
 import { machineconfigPoolRole } from './machineconfig-pool-role';
 // Workloads
 import { requiredAntiAffinity } from './required-anti-affinity';
+import { pdbBlocksDrain } from './pdb-blocks-drain';
+// Across files
+import { defaultStorageclassConflict } from './default-storageclass-conflict';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -38,6 +41,9 @@ export const RULES: readonly Rule[] = [
   machineconfigPoolRole,
   // Workloads
   requiredAntiAffinity,
+  pdbBlocksDrain,
+  // Across files
+  defaultStorageclassConflict,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

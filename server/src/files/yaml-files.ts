@@ -1,6 +1,6 @@
 /**
- * Finding and reading YAML files for the CLI. Directories are walked for *.yaml and *.yml
- * (skipping VCS and dependency folders). Text is decoded the way editors decode it: a UTF-8 BOM
+ * Finding and reading YAML files, for the CLI and the language server's workspace scan.
+ * Directories are walked for *.yaml and *.yml (skipping VCS and dependency folders). Text is decoded the way editors decode it: a UTF-8 BOM
  * is dropped and UTF-16 with a BOM is decoded, and writing back restores the original encoding.
  */
 import { promises as fs } from 'node:fs';
