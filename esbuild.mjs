@@ -18,8 +18,12 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// ssh2 (preflight over SSH) loads optional native add-ons inside try/catch and falls back to pure
+// JavaScript; left out of the bundle, they are not found at run time and the fallback is used.
+const SSH2_NATIVE = ['cpu-features', '*.node'];
+
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', external: SSH2_NATIVE }),
+  build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', external: SSH2_NATIVE }),
 ]);

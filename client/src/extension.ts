@@ -4,10 +4,17 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { selectPlatform } from './platform-picker';
+import { readSettingChoices } from './setting-choices';
+import { createPlatformStatusBar } from './status-bar';
+import { openSample, watchForFirstFix } from './walkthrough';
+import { PreflightController } from './commands/preflight';
 
 let client: LanguageClient | undefined;
+/** The server's start, which activation does not wait for; stop and restart wait for it. */
+let starting: Promise<void> | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('OneNode', { log: true });
   context.subscriptions.push(output);
 
@@ -25,21 +32,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server reads settings per document with workspace/configuration; this only tells it
     // when they change, so a new platform or severity applies without a reload.
     synchronize: { configurationSection: 'onenode' },
+    // The server refuses preflight over SSH until it knows the workspace is trusted.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('onenode', 'OneNode', serverOptions, clientOptions);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('onenode.restartServer', async () => {
+      await starting;
       await client?.restart();
       output.info('Language server restarted.');
     }),
     vscode.commands.registerCommand('onenode.showOutput', () => output.show(true)),
   );
 
-  await client.start();
+  const choices = readSettingChoices(context.extension);
+  context.subscriptions.push(
+    // The literal ids stay here, where the package.json test looks for every registered command.
+    vscode.commands.registerCommand('onenode.selectPlatform', (platform?: unknown, environment?: unknown) => selectPlatform(choices, platform, environment)),
+    vscode.commands.registerCommand('onenode.openSample', () => openSample()),
+    createPlatformStatusBar(choices),
+    watchForFirstFix(),
+  );
+  // Commands that need a running server are shown in the palette only after activation.
+  void vscode.commands.executeCommand('setContext', 'onenode.active', true);
+
+  const preflight = new PreflightController(context, client);
+  context.subscriptions.push(
+    preflight,
+    vscode.commands.registerCommand('onenode.runPreflight', () => preflight.run()),
+    vscode.commands.registerCommand('onenode.exportPreflight', () => preflight.exportMarkdown()),
+  );
+
+  // Activation returns without waiting for the server to start (the design budget is 50 ms);
+  // the client queues requests until the server is up.
+  starting = client.start().catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 export async function deactivate(): Promise<void> {
+  await starting;
   await client?.stop();
   client = undefined;
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * The OneNode CLI: the same engine as the editor, for CI and terminals.
- *   onenode check [paths…] [--platform P] [--environment E] [--format text|json] [--fix] [--max-warnings N]
+ *   onenode check [paths…] [--platform P] [--environment E] [--format text|json|sarif] [--fix] [--max-warnings N] [--config FILE]
  * Exit codes: 0 clean, 1 findings at error severity (or too many warnings), 2 usage or I/O error.
  */
 import { parseArgs } from 'node:util';
 import { ENVIRONMENTS, PLATFORMS, type Environment, type PlatformSetting } from './engine';
 import { runCheck } from './cli/check-command';
+import { loadProjectConfig } from './cli/project-config';
+import { runPreflightCommand } from './cli/preflight-command';
 import { VERSION } from './version';
 
 const USAGE = `Usage: onenode check [paths...] [options]
@@ -18,13 +20,17 @@ Directories are searched for *.yaml and *.yml files; with no path, the current d
 Options:
   --platform <p>       auto (default), ${PLATFORMS.join(', ')}
   --environment <e>    test (default) or production
-  --format <f>         text (default) or json
+  --format <f>         text (default), json, or sarif (SARIF 2.1.0, for code scanning)
   --fix                apply the preferred fix of each finding, in place
   --max-warnings <n>   exit 1 when there are more than n warnings
+  --config <file>      project settings (default: .onenode.yaml in the current directory);
+                       the options above override it
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or I/O error.`;
+Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or I/O error.
+
+Also: onenode preflight [options]   check a host's hardware against a platform (onenode preflight --help)`;
 
 class UsageError extends Error {}
 
@@ -35,6 +41,13 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 async function main(argv: string[]): Promise<number> {
+  // preflight has its own options (--host, --identity, ...), parsed by its own command.
+  if (argv[0] === 'preflight') {
+    const outcome = await runPreflightCommand(argv.slice(1));
+    for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
+    if (outcome.stdout) process.stdout.write(`${outcome.stdout}\n`);
+    return outcome.exitCode;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -45,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
         environment: { type: 'string' },
         format: { type: 'string' },
         fix: { type: 'boolean' },
+        config: { type: 'string' },
         'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -69,19 +83,29 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const platform = oneOf<PlatformSetting>('platform', values.platform, ['auto', ...PLATFORMS], 'auto');
-    const environment = oneOf<Environment>('environment', values.environment, ENVIRONMENTS, 'test');
-    const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
+    const project = await loadProjectConfig(values.config);
+    for (const line of project.messages) process.stderr.write(`${line}\n`);
+    const platform = oneOf<PlatformSetting>('platform', values.platform, ['auto', ...PLATFORMS], project.config.platform ?? 'auto');
+    const environment = oneOf<Environment>('environment', values.environment, ENVIRONMENTS, project.config.environment ?? 'test');
+    const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings must be a whole number of 0 or more');
     }
     if (values.fix && paths.includes('-')) throw new UsageError('--fix cannot write back to standard input; run it on files');
-    const outcome = await runCheck({ paths, options: { platform, environment, rules: {} }, format, fix: !!values.fix, maxWarnings });
+    const outcome = await runCheck({
+      paths,
+      options: { platform, environment, rules: project.config.rules ?? {} },
+      format,
+      fix: !!values.fix,
+      maxWarnings,
+      ignore: project.ignore,
+    });
     for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
     process.stdout.write(`${outcome.stdout}\n`);
-    return outcome.exitCode;
+    // An invalid configuration is a usage error even when the files themselves are clean.
+    return project.invalid ? 2 : outcome.exitCode;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`onenode: ${error.message}\n`);
@@ -90,6 +114,12 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
+
+// `onenode check … | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

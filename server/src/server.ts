@@ -21,8 +21,10 @@ import { toDiagnostics } from './features/diagnostics';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { hover } from './features/hover';
 import { indexFile, scanWorkspace } from './features/workspace-scan';
-import { WorkspaceIndex } from './engine';
+import { applyConfig, WorkspaceIndex, type CheckResult, type ConfigProblem } from './engine';
+import { ProjectConfigs } from './features/project-config';
 import { VERSION } from './version';
+import { PREFLIGHT_SERVER_COMMANDS, PreflightService, WORKSPACE_TRUSTED_NOTIFICATION } from './preflight/lsp';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,6 +41,7 @@ function recheckDependents(changedUri?: string): void {
 }
 const results = new ResultCache(index, recheckDependents);
 let settings: SettingsStore;
+let configs = new ProjectConfigs([]);
 let pullDiagnostics = false;
 let workspaceFolders: string[] = [];
 let watchFiles = false;
@@ -64,13 +67,16 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsStore(connection, !!capabilities.workspace?.configuration);
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  configs = new ProjectConfigs(workspaceFolders);
+  const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
   if (init?.settings !== undefined) settings.setGlobal(init.settings);
+  preflight.setTrusted(init?.workspaceTrusted === true);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      executeCommandProvider: { commands: PREFLIGHT_SERVER_COMMANDS },
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'onenode', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'onenode', version: VERSION },
@@ -81,8 +87,9 @@ connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'onenode' });
   connection.console.info(`OneNode language server ${VERSION} started (${pullDiagnostics ? 'pull' : 'push'} diagnostics).`);
   if (watchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.onenode.yaml' }] });
   }
+  void guarded('project configuration', undefined, () => configs.loadAll()).then(() => recheckAll());
   void guarded('workspace scan', 0, () => scanWorkspace(connection, index, workspaceFolders, (uri) => documents.get(uri) !== undefined)).then((changed) => {
     if (changed > 0) recheckDependents();
   });
@@ -94,6 +101,10 @@ connection.onDidChangeWatchedFiles((params) =>
     for (const change of params.changes) {
       // Open files are indexed from the editor's buffer, not from disk.
       if (documents.get(change.uri)) continue;
+      if (configs.configFolder(change.uri) !== undefined) {
+        if (await configs.reloadFromDisk(change.uri)) recheckAll();
+        continue;
+      }
       changed = (await indexFile(index, change.uri)) || changed;
     }
     if (changed) recheckDependents();
@@ -102,11 +113,28 @@ connection.onDidChangeWatchedFiles((params) =>
 
 async function resultFor(uri: string) {
   if (!documents.get(uri)) return undefined;
-  const options = await settings.get(uri);
+  const editorOptions = await settings.get(uri);
   // The document may have been closed or changed while the settings were read.
   const document = documents.get(uri);
   if (!document) return undefined;
+  const project = configs.forDocument(uri);
+  const options = applyConfig(editorOptions, project.config);
+  if (configs.configFolder(uri) !== undefined) return { document, options, result: configResult(configs.problems(uri)) };
+  if (project.ignored) return { document, options, result: { findings: [] } };
   return { document, options, result: results.get(document, options) };
+}
+
+/** The findings for a `.onenode.yaml` itself: its validation problems. */
+function configResult(problems: ConfigProblem[]): CheckResult {
+  return { findings: problems.map((p) => ({ rule: 'onenode-config', severity: 'error', message: p.message, range: p.range, fixes: [] })) };
+}
+
+/** Settings or a project config changed: every open document is checked again. */
+function recheckAll(): void {
+  results.clear();
+  if (pullDiagnostics) {
+    if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  } else for (const document of documents.all()) schedulePush(document.uri);
 }
 
 async function pushDiagnostics(uri: string): Promise<void> {
@@ -130,7 +158,8 @@ connection.languages.diagnostics.on((params) =>
 );
 
 documents.onDidChangeContent((event) => {
-  if (!pullDiagnostics) schedulePush(event.document.uri);
+  if (configs.update(event.document.uri, event.document.getText())) recheckAll();
+  else if (!pullDiagnostics) schedulePush(event.document.uri);
 });
 
 documents.onDidClose((event) => {
@@ -150,11 +179,8 @@ connection.onDidChangeConfiguration((change) => {
   const raw = (change.settings as { onenode?: unknown } | null)?.onenode;
   if (raw !== undefined) settings.setGlobal(raw);
   settings.invalidate();
-  results.clear();
   // A pull client without refresh support pulls again on its own (on the next edit or focus).
-  if (pullDiagnostics) {
-    if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
-  } else for (const document of documents.all()) schedulePush(document.uri);
+  recheckAll();
 });
 
 connection.onCodeAction((params) =>
@@ -170,6 +196,11 @@ connection.onHover((params) =>
     return entry ? hover(entry.document, entry.result, entry.options, params.position) : null;
   }),
 );
+
+// Preflight (host checks, locally or over SSH): SSH only once the client reports a trusted workspace.
+const preflight = new PreflightService(connection, () => documents.all());
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => preflight.setTrusted(true));
+connection.onExecuteCommand((params, token, workDone) => preflight.execute(params, token, workDone));
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 

@@ -68,7 +68,7 @@ describe('CLI on the shared corpus', () => {
   it('flags required hostname anti-affinity with 10 replicas (kube-score fixture)', async () => {
     const findings = await findingsOf('workloads/zegl__kube-score__score__testdata__deployment-host-antiaffinity-required.yaml');
     assert.equal(lines(findings, 'required-anti-affinity').length, 1);
-    assert.match(findings[0].message, /replicas: 10/);
+    assert.match(findings.find((f) => f.rule === 'required-anti-affinity')!.message, /replicas: 10/);
   });
 
   it('flags both redis-ha workloads (StatefulSet and haproxy Deployment)', async () => {

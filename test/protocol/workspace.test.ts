@@ -10,7 +10,7 @@ import type { TestLspClient } from '../helpers/lsp-client';
 
 const PDB = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app: web\n';
 const deployment = (replicas: number) =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${replicas}\n  template:\n    metadata:\n      labels:\n        app: web\n`;
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx\n`;
 
 describe('workspace index in the language server', { timeout: 60_000 }, () => {
   let dir: string;

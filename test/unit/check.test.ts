@@ -51,7 +51,8 @@ describe('check', () => {
 describe('aliases and merge keys in StorageClass parameters', () => {
   it('reads an alias through to its value and offers no in-place quote', () => {
     const text = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: x\n  labels: {n: &n 3, one: &one "1"}\nprovisioner: driver.longhorn.io\nparameters:\n  numberOfReplicas: *one\n  staleReplicaTimeout: *n\n';
-    const findings = check(text).findings;
+    // (The integer label is also a schema error: label values are strings.)
+    const findings = check(text).findings.filter((f) => f.rule !== 'schema');
     assert.deepEqual(findings.map((f) => f.rule), ['storageclass-parameter-type']);
     assert.match(findings[0].message, /staleReplicaTimeout: \*n \(3\) is an integer/);
     assert.deepEqual(findings[0].fixes, []);

@@ -3,16 +3,20 @@
  * The paths given form the workspace: every file is read and indexed first, so rules about other
  * files (a PodDisruptionBudget and its workload, default StorageClasses) see all of them.
  */
-import { check, extractFacts, fixAll, parseFile, skipReason, WorkspaceIndex, type CheckOptions, type ParsedFile } from '../engine';
+import { basename } from 'node:path';
+import { CONFIG_FILE_NAME, check, extractFacts, fixAll, parseFile, skipReason, WorkspaceIndex, type CheckOptions, type ParsedFile } from '../engine';
 import { collectFiles, displayPath, readSource, writeSource, describe, type SourceFile } from '../files/yaml-files';
 import { formatJson, formatText, summarize, type FileReport } from './format';
+import { formatSarif } from './sarif';
 
 export interface CheckCommandOptions {
   paths: string[];
   options: CheckOptions;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   fix: boolean;
   maxWarnings: number | undefined;
+  /** Whether a file is excluded by the project's ignore globs. */
+  ignore?: (path: string) => boolean;
 }
 
 export interface CommandOutcome {
@@ -36,7 +40,8 @@ export async function runCheck(cmd: CheckCommandOptions): Promise<CommandOutcome
   // Pass 1: read and parse everything, and index what other files' rules need.
   const index = new WorkspaceIndex();
   const loaded: Loaded[] = [];
-  for (const path of files) {
+  // The project's own .onenode.yaml is configuration, not a manifest to check.
+  for (const path of files.filter((f) => basename(f) !== CONFIG_FILE_NAME && !cmd.ignore?.(f))) {
     const shown = displayPath(path);
     try {
       const source = await readSource(path);
@@ -77,7 +82,7 @@ export async function runCheck(cmd: CheckCommandOptions): Promise<CommandOutcome
   }
 
   const summary = summarize(reports);
-  const stdout = cmd.format === 'json' ? formatJson(reports, summary) : formatText(reports, summary);
+  const stdout = cmd.format === 'json' ? formatJson(reports, summary) : cmd.format === 'sarif' ? formatSarif(reports) : formatText(reports, summary);
   const tooManyWarnings = cmd.maxWarnings !== undefined && summary.warnings > cmd.maxWarnings;
   if (tooManyWarnings) stderr.push(`onenode: ${summary.warnings} warnings, more than --max-warnings ${cmd.maxWarnings}`);
   const exitCode = ioFailed ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;

@@ -6,11 +6,12 @@ import { parseFile } from './parse';
 import { RULES } from './rules';
 import { applySuppressions } from './suppress';
 import { applyEdits, choosePreferredEdits } from './apply';
-import type { CheckOptions, Finding, ParsedFile, Rule, Severity } from './types';
+import type { CheckOptions, Finding, ParsedFile, PlatformSetting, Rule, Severity } from './types';
 import { DEFAULT_OPTIONS } from './types';
 import { YAML_SYNTAX_RULE_ID } from './rules/yaml-syntax';
 import { templatedFile, TEMPLATED_FILE_MESSAGE } from './rules/templated-file';
 import { templateMarker } from './templates';
+import { SCHEMA_RULE_ID } from './rules/schema';
 import { rangeOfOffsets } from './yaml-ast';
 import { workspaceFacts, type WorkspaceView } from './workspace';
 
@@ -36,8 +37,8 @@ function severityFor(rule: Rule, options: CheckOptions): Severity | 'off' {
   return options.rules[rule.id] ?? rule.severity;
 }
 
-function ruleEnabledFor(rule: Rule, options: CheckOptions): boolean {
-  return options.platform === 'auto' || rule.platforms.includes(options.platform);
+function ruleEnabledFor(rule: Rule, platform: PlatformSetting): boolean {
+  return platform === 'auto' || rule.platforms.includes(platform);
 }
 
 /** Where a text is checked: which file it is, its last parse, and the rest of the workspace. */
@@ -49,6 +50,15 @@ export interface CheckEnvironment {
   uri?: string;
   /** Facts of the other files, for rules about more than one file. */
   workspace?: WorkspaceView;
+}
+
+/**
+ * A rule that reports the same spot as the generic schema check says more (why it breaks on one
+ * node, and how to fix it): keep the rule's finding only.
+ */
+function withoutSchemaDuplicates(findings: Finding[]): Finding[] {
+  const ruled = new Set(findings.filter((f) => f.rule !== SCHEMA_RULE_ID).map((f) => `${f.range.start.line}:${f.range.start.character}`));
+  return findings.filter((f) => f.rule !== SCHEMA_RULE_ID || !ruled.has(`${f.range.start.line}:${f.range.start.character}`));
 }
 
 export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, env: CheckEnvironment = {}): CheckResult {
@@ -69,11 +79,13 @@ export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, env
   }
   const findings: Finding[] = [];
   const workspace = workspaceFacts(uri, file, env.workspace);
+  // `auto` narrows to the platform the workspace's files point to, when they agree on one.
+  const platform: PlatformSetting = options.platform === 'auto' ? (workspace.inferredPlatform() ?? 'auto') : options.platform;
   for (const document of file.documents) {
     const broken = document.doc.errors.length > 0;
     for (const rule of RULES) {
       const severity = severityFor(rule, options);
-      if (severity === 'off' || !ruleEnabledFor(rule, options)) continue;
+      if (severity === 'off' || !ruleEnabledFor(rule, platform)) continue;
       // A document with syntax errors gets only its syntax findings: rules on a half-parsed
       // document would report things that are not there.
       if (broken && rule.id !== YAML_SYNTAX_RULE_ID) continue;
@@ -81,7 +93,7 @@ export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, env
       for (const report of rule.check({ uri, file, document, options, workspace })) {
         findings.push({
           rule: rule.id,
-          severity,
+          severity: options.rules[rule.id] === undefined ? (report.severity ?? severity) : severity,
           message: report.message,
           range: report.range,
           fixes: report.fixes ?? [],
@@ -90,7 +102,7 @@ export function check(text: string, options: CheckOptions = DEFAULT_OPTIONS, env
       }
     }
   }
-  const kept = applySuppressions(file, findings);
+  const kept = applySuppressions(file, withoutSchemaDuplicates(findings));
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { findings: kept, file };
 }

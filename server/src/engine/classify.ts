@@ -25,6 +25,8 @@ export function classify(doc: Document.Parsed): DocumentKind {
   const kind = scalarString(top.get('kind'));
 
   if (kind === 'AgentConfig') return { type: 'agent-config' };
+  // The installer's own agent-config fixtures omit `kind`; the bare version and host keys give them away.
+  if (!kind && (apiVersion === 'v1beta1' || apiVersion === 'v1alpha1') && (top.has('rendezvousIP') || top.has('hosts'))) return { type: 'agent-config' };
   if (apiVersion && kind) return { type: 'kubernetes', apiVersion, kind };
   if (apiVersion === 'v1' && [...INSTALL_CONFIG_KEYS].some((k) => top.has(k))) return { type: 'install-config' };
   if (!apiVersion && !kind && looksLikeHarvesterConfig(top)) return { type: 'harvester-config' };

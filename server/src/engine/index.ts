@@ -9,3 +9,4 @@ export { findDirectives, NEXT_LINE_DIRECTIVE, BLOCK_DIRECTIVE, type Directive } 
 export { disableNextLineEdit } from './suppress';
 export { normalizeOptions, optionsKey, type NormalizedOptions } from './options';
 export { locate, type Located, type PathSegment } from './locate';
+export { parseConfig, applyConfig, ignoreMatcher, CONFIG_FILE_NAME, type OneNodeConfig, type ConfigProblem } from './config';

@@ -79,6 +79,22 @@ export const SOURCES = {
     title: 'machine-config-operator docs/SingleNodeOpenShift.md',
     url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/docs/SingleNodeOpenShift.md',
   },
+  k8sHostPort: {
+    title: 'Kubernetes docs: configuration best practices (hostPort limits where a pod can be scheduled)',
+    url: 'https://kubernetes.io/docs/concepts/configuration/overview/#services',
+  },
+  k8sTopologySpread: {
+    title: 'Kubernetes docs: pod topology spread constraints (minDomains, whenUnsatisfiable)',
+    url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/',
+  },
+  k8sTopologySpreadFilter: {
+    title: 'kube-scheduler pkg/scheduler/framework/plugins/podtopologyspread/filtering.go (missing topology label: UnschedulableAndUnresolvable)',
+    url: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/scheduler/framework/plugins/podtopologyspread/filtering.go',
+  },
+  k8sRollingUpdate: {
+    title: 'Kubernetes docs: Deployment rolling update (maxUnavailable rounds down, maxSurge rounds up, 25% defaults)',
+    url: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-update-deployment',
+  },
   k8sPdb: {
     title: 'Kubernetes docs: specifying a disruption budget (configure-pdb)',
     url: 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/',
@@ -94,6 +110,10 @@ export const SOURCES = {
   harvesterStorageClassWebhook: {
     title: 'Harvester pkg/webhook/resources/storageclass/validator.go (only one default StorageClass; dataLocality)',
     url: 'https://github.com/harvester/harvester/blob/3d63c2af/pkg/webhook/resources/storageclass/validator.go',
+  },
+  k8sApiConventions: {
+    title: 'Kubernetes docs: field validation (unknown and duplicate fields)',
+    url: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
   },
   helmTemplate: {
     title: 'Helm docs: helm template (render chart templates locally)',
@@ -186,5 +206,101 @@ export const SOURCES = {
   kubevSingleNode: {
     title: 'Kubermatic Virtualization docs: single-node deployment requirements',
     url: 'https://github.com/kubermatic/docs/blob/1fb86c41/content/kubermatic-virtualization/main/architecture/requirements/single-node-deployment/_index.en.md',
+  },
+  installerDefaults: {
+    title: 'openshift/installer pkg/types/defaults/installconfig.go (SetInstallConfigDefaults: default networkType, a worker pool when compute is empty)',
+    url: 'https://github.com/openshift/installer/blob/main/pkg/types/defaults/installconfig.go',
+  },
+  installerValidation: {
+    title: 'openshift/installer pkg/types/validation/installconfig.go (ValidateInstallConfig: networkType required, OpenShiftSDN rejected)',
+    url: 'https://github.com/openshift/installer/blob/main/pkg/types/validation/installconfig.go',
+  },
+  installerMasterMachines: {
+    title: 'openshift/installer pkg/asset/machines/master.go (supportedSingleNodePlatform)',
+    url: 'https://github.com/openshift/installer/blob/main/pkg/asset/machines/master.go',
+  },
+  installerAgentConfigType: {
+    title: 'openshift/installer pkg/types/agent/agent_config_type.go (AgentConfigVersion = "v1beta1")',
+    url: 'https://github.com/openshift/installer/blob/main/pkg/types/agent/agent_config_type.go',
+  },
+  installerAgentConfigConversion: {
+    title: 'openshift/installer pkg/types/agent/conversion/agentconfig.go (v1alpha1 up-conversion; "no version was provided")',
+    url: 'https://github.com/openshift/installer/blob/main/pkg/types/agent/conversion/agentconfig.go',
+  },
+  assistedInventory: {
+    title: 'assisted-service internal/bminventory/inventory.go (OpenShiftSDN is not allowed in single node mode)',
+    url: 'https://github.com/openshift/assisted-service/blob/063b257950f7/internal/bminventory/inventory.go',
+  },
+  assistedValidations: {
+    title: 'assisted-service internal/cluster/validations/validations.go (ValidateControlPlaneCountWithPlatform)',
+    url: 'https://github.com/openshift/assisted-service/blob/063b257950f7/internal/cluster/validations/validations.go',
+  },
+  openshiftApiMachineConfig: {
+    title: 'openshift/api machineconfiguration/v1/types.go (MachineConfigSpec, MachineConfigPoolSpec, KubeletConfigSpec, ContainerRuntimeConfigSpec)',
+    url: 'https://github.com/openshift/api/blob/2a3d73913b5a/machineconfiguration/v1/types.go',
+  },
+  mcoCommonHelpers: {
+    title: 'machine-config-operator pkg/controller/common/helpers.go (MachineConfig validation: kernelType, extensions, Ignition)',
+    url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/pkg/controller/common/helpers.go',
+  },
+  mcoUpdate: {
+    title: 'machine-config-operator pkg/daemon/update.go (calculatePostConfigChangeAction: which changes reboot)',
+    url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/pkg/daemon/update.go',
+  },
+  mcoDaemonDocs: {
+    title: 'machine-config-operator docs/MachineConfigDaemon.md (Rebootless Updates)',
+    url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/docs/MachineConfigDaemon.md',
+  },
+  mcoNodeDisruptionPolicy: {
+    title: 'machine-config-operator docs/NodeDisruptionPolicy.md',
+    url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/docs/NodeDisruptionPolicy.md',
+  },
+  mcoDrain: {
+    title: 'machine-config-operator pkg/daemon/drain.go (no drain on single-node clusters; graceful node shutdown instead)',
+    url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/pkg/daemon/drain.go',
+  },
+  mcoMasterPool: {
+    title: 'machine-config-operator manifests/master.machineconfigpool.yaml (the master pool and its labels)',
+    url: 'https://github.com/openshift/machine-config-operator/blob/7ff337a4ffac/manifests/master.machineconfigpool.yaml',
+  },
+  mcoKubeletTemplate: {
+    title: 'machine-config-operator templates/master/01-master-kubelet/_base/files/kubelet.yaml (no shutdown grace period outside DualReplica)',
+    url: 'https://github.com/openshift/machine-config-operator/blob/6618f142/templates/master/01-master-kubelet/_base/files/kubelet.yaml',
+  },
+  mcpPausedRunbook: {
+    title: 'OpenShift runbooks: MachineConfigControllerPausedPoolKubeletCA',
+    url: 'https://github.com/openshift/runbooks/blob/master/alerts/machine-config-operator/MachineConfigControllerPausedPoolKubeletCA.md',
+  },
+  mcpPausedBlog: {
+    title: 'Red Hat blog: the consequences of pausing MachineConfig pools in OpenShift\'s Machine Config Operator',
+    url: 'https://www.redhat.com/en/blog/the-consequences-of-pausing-machineconfig-pools-in-openshifts-machine-config-operator-mco',
+  },
+  ntoPerformanceProfileTypes: {
+    title: 'cluster-node-tuning-operator pkg/apis/performanceprofile/v2/performanceprofile_types.go',
+    url: 'https://github.com/openshift/cluster-node-tuning-operator/blob/d2394aa81ffe/pkg/apis/performanceprofile/v2/performanceprofile_types.go',
+  },
+  ntoPerformanceProfileValidation: {
+    title: 'cluster-node-tuning-operator performanceprofile_validation.go (reserved/isolated required, non-empty, disjoint)',
+    url: 'https://github.com/openshift/cluster-node-tuning-operator/blob/d2394aa81ffe/pkg/apis/performanceprofile/v2/performanceprofile_validation.go',
+  },
+  ntoProfileDefaults: {
+    title: 'cluster-node-tuning-operator components/profile/profile.go (machineConfigLabel and pool selector default to the nodeSelector role)',
+    url: 'https://github.com/openshift/cluster-node-tuning-operator/blob/d2394aa81ffe/pkg/performanceprofile/controller/performanceprofile/components/profile/profile.go',
+  },
+  ranDuPerformanceProfile: {
+    title: 'OpenShift docs: recommended single-node DU performance profile (ztp-sno-du-configuring-performance-addons)',
+    url: 'https://github.com/openshift/openshift-docs/blob/main/modules/ztp-sno-du-configuring-performance-addons.adoc',
+  },
+  k8sNodeShutdown: {
+    title: 'Kubernetes docs: graceful node shutdown',
+    url: 'https://kubernetes.io/docs/concepts/cluster-administration/node-shutdown/',
+  },
+  okdGracefulShutdown: {
+    title: 'OKD docs: managing graceful node shutdown',
+    url: 'https://docs.okd.io/latest/nodes/nodes/nodes-nodes-graceful-shutdown.html',
+  },
+  kubeletConfigValidation: {
+    title: 'Kubernetes pkg/kubelet/apis/config/validation/validation.go (shutdownGracePeriodCriticalPods must be <= shutdownGracePeriod)',
+    url: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/kubelet/apis/config/validation/validation.go',
   },
 } satisfies Record<string, RuleSource>;

@@ -101,6 +101,8 @@ export interface RuleContext {
 export interface RuleReport {
   message: string;
   range: Range;
+  /** This report's severity when the rule's is not set by the user (for rules whose findings differ in weight). */
+  severity?: Severity;
   fixes?: Fix[];
   data?: Record<string, unknown>;
 }

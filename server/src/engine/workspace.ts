@@ -3,7 +3,7 @@
  * and their pod labels for PodDisruptionBudgets, default StorageClasses). It holds facts, not
  * parsed files, so it stays small for large workspaces. Pure: the server and the CLI feed it.
  */
-import type { ParsedDocument, ParsedFile, Range } from './types';
+import type { ParsedDocument, ParsedFile, Platform, Range } from './types';
 import { findPair, getIn, keyRange, nodeRange, scalarInt, scalarString, stringMap, type MapPair } from './yaml-ast';
 import { isKind } from './kinds';
 
@@ -30,6 +30,21 @@ export interface StorageClassFacts {
 export interface FileFacts {
   workloads: WorkloadFacts[];
   defaultStorageClasses: StorageClassFacts[];
+  /** Platforms this file's documents belong to, for inferring the platform when it is `auto`. */
+  platforms: Platform[];
+}
+
+/** Which platform a document is written for, when its kind says so. */
+function platformOf(document: ParsedDocument): Platform | undefined {
+  const kind = document.kind;
+  if (kind.type === 'harvester-config') return 'harvester';
+  if (kind.type === 'install-config' || kind.type === 'agent-config') return 'openshift';
+  if (kind.type !== 'kubernetes') return undefined;
+  const group = kind.apiVersion.includes('/') ? kind.apiVersion.slice(0, kind.apiVersion.lastIndexOf('/')) : '';
+  if (group === 'harvesterhci.io' || group.endsWith('.harvesterhci.io')) return 'harvester';
+  if (group.endsWith('openshift.io')) return 'openshift';
+  if (group === 'virtualization.k8c.io') return 'kubev';
+  return undefined;
 }
 
 function workloadFacts(uri: string, document: ParsedDocument): WorkloadFacts | undefined {
@@ -62,13 +77,15 @@ function defaultStorageClass(file: ParsedFile, uri: string, document: ParsedDocu
 
 /** Facts of one parsed file. Documents with syntax errors contribute nothing. */
 export function extractFacts(uri: string, file: ParsedFile): FileFacts {
-  const facts: FileFacts = { workloads: [], defaultStorageClasses: [] };
+  const facts: FileFacts = { workloads: [], defaultStorageClasses: [], platforms: [] };
   for (const document of file.documents) {
     if (document.doc.errors.length > 0) continue;
     const workload = workloadFacts(uri, document);
     if (workload) facts.workloads.push(workload);
     const sc = defaultStorageClass(file, uri, document);
     if (sc) facts.defaultStorageClasses.push(sc);
+    const platform = platformOf(document);
+    if (platform && !facts.platforms.includes(platform)) facts.platforms.push(platform);
   }
   return facts;
 }
@@ -77,6 +94,7 @@ export function extractFacts(uri: string, file: ParsedFile): FileFacts {
 export interface WorkspaceView {
   workloads(exceptUri: string): WorkloadFacts[];
   defaultStorageClasses(exceptUri: string): StorageClassFacts[];
+  platforms(exceptUri: string): Platform[];
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -118,6 +136,10 @@ export class WorkspaceIndex implements WorkspaceView {
   defaultStorageClasses(exceptUri: string): StorageClassFacts[] {
     return [...this.files].filter(([uri]) => uri !== exceptUri).flatMap(([, f]) => f.facts.defaultStorageClasses);
   }
+
+  platforms(exceptUri: string): Platform[] {
+    return [...this.files].filter(([uri]) => uri !== exceptUri).flatMap(([, f]) => f.facts.platforms);
+  }
 }
 
 /**
@@ -127,6 +149,8 @@ export class WorkspaceIndex implements WorkspaceView {
 export interface WorkspaceFacts {
   workloads(): WorkloadFacts[];
   defaultStorageClasses(): StorageClassFacts[];
+  /** The one platform the workspace's files point to, or undefined when none or several do. */
+  inferredPlatform(): Platform | undefined;
 }
 
 export function workspaceFacts(uri: string, file: ParsedFile, others: WorkspaceView | undefined): WorkspaceFacts {
@@ -135,5 +159,9 @@ export function workspaceFacts(uri: string, file: ParsedFile, others: WorkspaceV
   return {
     workloads: () => [...mine().workloads, ...(others?.workloads(uri) ?? [])],
     defaultStorageClasses: () => [...mine().defaultStorageClasses, ...(others?.defaultStorageClasses(uri) ?? [])],
+    inferredPlatform: () => {
+      const all = new Set([...mine().platforms, ...(others?.platforms(uri) ?? [])]);
+      return all.size === 1 ? [...all][0] : undefined;
+    },
   };
 }

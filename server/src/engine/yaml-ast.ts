@@ -188,3 +188,11 @@ export function pairLines(file: ParsedFile, pair: MapPair): { start: number; end
   if (!/^[ \t]*(#.*)?\r?\n?$/.test(file.text.slice(contentEnd, end))) return undefined;
   return { start, end };
 }
+
+/**
+ * Whether a value holds a template expression (`${var}` of Terraform/shell, `{{ … }}` of Helm/Jinja2)
+ * that is replaced before the file is used: rules that check a value's format skip such values.
+ */
+export function hasTemplateExpression(text: string): boolean {
+  return /\$\{[^}]*\}|\{\{.*?\}\}/.test(text);
+}

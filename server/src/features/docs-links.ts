@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ruleById } from '../engine';
 
 function findDocsRoot(start: string): string | undefined {
   let dir = start;
@@ -19,5 +20,5 @@ function findDocsRoot(start: string): string | undefined {
 const docsRoot = findDocsRoot(__dirname);
 
 export function ruleDocHref(ruleId: string): string | undefined {
-  return docsRoot ? pathToFileURL(join(docsRoot, `${ruleId}.md`)).toString() : undefined;
+  return docsRoot && ruleById(ruleId) ? pathToFileURL(join(docsRoot, `${ruleId}.md`)).toString() : undefined;
 }

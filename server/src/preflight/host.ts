@@ -1,0 +1,40 @@
+/**
+ * The one interface preflight reads a host through. A local and an SSH implementation exist; the
+ * collector and the parser do not know which one they use. Commands are argv arrays of fixed
+ * programs: no shell string is ever built from user input.
+ */
+import type { CommandResult } from './types';
+
+export interface RunOptions {
+  /** Written to the program's standard input, then closed. */
+  stdin?: string;
+  /** The run is abandoned (and the process killed) after this long. */
+  timeoutMs?: number;
+}
+
+export interface Host {
+  readonly kind: 'local' | 'ssh';
+  /** Shown to the user: "this machine" or user@host:port. */
+  readonly label: string;
+  run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
+  /** Reads small text files (procfs, sysfs, /etc); null for each one missing or unreadable. */
+  readFiles(paths: readonly string[]): Promise<Record<string, string | null>>;
+  /** Lists directories; null for each one missing. */
+  listDirs(paths: readonly string[]): Promise<Record<string, string[] | null>>;
+  exists(paths: readonly string[]): Promise<Record<string, boolean>>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_COMMAND_TIMEOUT_MS = 15_000;
+/** procfs and sysfs files are small; a cap keeps a surprise (a huge file) from filling memory. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export class PreflightError extends Error {
+  constructor(
+    readonly code: 'unreachable' | 'timeout' | 'auth-failed' | 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked' | 'not-linux' | 'untrusted' | 'usage' | 'io',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PreflightError';
+  }
+}
