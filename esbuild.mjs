@@ -14,8 +14,14 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { ONENODE_VERSION: JSON.stringify(pkg.version) },
-  // ESM-first packages (yaml-language-server 2.x later on) publish their CJS under "main".
+  // yaml-language-server 2.x and kubernetes-models are ESM; prefer their module entry points.
   mainFields: ['module', 'main'],
+  // yaml-language-server's formatter pulls in prettier (megabytes); OneNode does not format.
+  alias: {
+    'prettier/standalone': './server/src/stubs/prettier.ts',
+    'prettier/plugins/yaml': './server/src/stubs/prettier.ts',
+    'prettier/plugins/estree': './server/src/stubs/prettier.ts',
+  },
 };
 
 // ssh2 (preflight over SSH) loads optional native add-ons inside try/catch and falls back to pure

@@ -8,6 +8,7 @@ import { selectPlatform } from './platform-picker';
 import { readSettingChoices } from './setting-choices';
 import { createPlatformStatusBar } from './status-bar';
 import { openSample, watchForFirstFix } from './walkthrough';
+import { redHatYamlInstalled, watchRedHatYaml } from './red-hat-yaml';
 import { PreflightController } from './commands/preflight';
 
 let client: LanguageClient | undefined;
@@ -33,7 +34,9 @@ export function activate(context: vscode.ExtensionContext): void {
     // when they change, so a new platform or severity applies without a reload.
     synchronize: { configurationSection: 'onenode' },
     // The server refuses preflight over SSH until it knows the workspace is trusted.
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    // Read at every (re)start: schema completion and hovers are left to the Red Hat YAML extension
+    // when it is installed.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, schemaFeatures: !redHatYamlInstalled() }),
   };
   client = new LanguageClient('onenode', 'OneNode', serverOptions, clientOptions);
 
@@ -53,6 +56,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('onenode.openSample', () => openSample()),
     createPlatformStatusBar(choices),
     watchForFirstFix(),
+    // The server learns at start whether to offer schema completion and hovers: restart it when
+    // the Red Hat YAML extension comes or goes.
+    watchRedHatYaml(() => void vscode.commands.executeCommand('onenode.restartServer')),
   );
   // Commands that need a running server are shown in the palette only after activation.
   void vscode.commands.executeCommand('setContext', 'onenode.active', true);

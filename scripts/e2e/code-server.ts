@@ -127,8 +127,9 @@ function installCleanupHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       killAll();
-      // Die of the same signal, as the process would have without this handler.
-      process.kill(process.pid, signal);
+      // A test runner that listens too cancels the tests and runs their cleanup; otherwise die
+      // of the same signal, as the process would have without this handler.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });
   }
 }

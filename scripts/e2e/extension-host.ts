@@ -4,6 +4,8 @@
  * runs the tests and calls window.codeAutomationExit with the exit code. This is the contract
  * @vscode/test-web uses; it needs code-server's smoke-test driver.
  */
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser';
 import { createProfile, startCodeServer } from './code-server';
@@ -17,6 +19,8 @@ export interface ExtensionHostRun {
   extensionTestsPath: string;
   /** Extra environment for the extension host. */
   env?: Record<string, string>;
+  /** Extension folders to install next to the one under test (copied into the profile). */
+  otherExtensions?: string[];
   timeoutMs: number;
 }
 
@@ -30,6 +34,10 @@ export interface ExtensionHostResult {
 export async function runInExtensionHost(run: ExtensionHostRun): Promise<ExtensionHostResult> {
   const started = Date.now();
   const profile = createProfile();
+  for (const folder of run.otherExtensions ?? []) {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    cpSync(folder, join(profile.extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  }
   const log: string[] = [];
   const server = await startCodeServer(profile, { smokeTestDriver: true }).catch((error: unknown) => {
     profile.remove();

@@ -19,9 +19,10 @@ import { ResultCache } from './features/results';
 import { SettingsStore } from './features/settings';
 import { toDiagnostics } from './features/diagnostics';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
-import { hover } from './features/hover';
+import { hover, mergeHovers } from './features/hover';
+import { YamlService } from './features/yaml-service';
 import { indexFile, scanWorkspace } from './features/workspace-scan';
-import { applyConfig, WorkspaceIndex, type CheckResult, type ConfigProblem } from './engine';
+import { applyConfig, parseFile, WorkspaceIndex, type CheckResult, type ConfigProblem } from './engine';
 import { ProjectConfigs } from './features/project-config';
 import { VERSION } from './version';
 import { PREFLIGHT_SERVER_COMMANDS, PreflightService, WORKSPACE_TRUSTED_NOTIFICATION } from './preflight/lsp';
@@ -41,6 +42,7 @@ function recheckDependents(changedUri?: string): void {
 }
 const results = new ResultCache(index, recheckDependents);
 let settings: SettingsStore;
+let yaml: YamlService | undefined;
 let configs = new ProjectConfigs([]);
 let pullDiagnostics = false;
 let workspaceFolders: string[] = [];
@@ -68,7 +70,17 @@ connection.onInitialize((params): InitializeResult => {
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   configs = new ProjectConfigs(workspaceFolders);
-  const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
+  const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean; schemaFeatures?: boolean } | undefined;
+  // The client turns schema completion and hovers off when the Red Hat YAML extension already
+  // offers them (it gets OneNode's schemas through yamlValidation), so nothing is shown twice.
+  if (init?.schemaFeatures !== false) {
+    yaml = new YamlService(capabilities, (uri) => {
+      const cached = results.lastFile(uri);
+      if (cached) return cached;
+      const document = documents.get(uri);
+      return document ? parseFile(document.getText()) : undefined;
+    });
+  }
   if (init?.settings !== undefined) settings.setGlobal(init.settings);
   preflight.setTrusted(init?.workspaceTrusted === true);
   return {
@@ -76,6 +88,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      ...(yaml ? { completionProvider: { triggerCharacters: [' ', ':', '-'] } } : {}),
       executeCommandProvider: { commands: PREFLIGHT_SERVER_COMMANDS },
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'onenode', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
@@ -193,7 +206,17 @@ connection.onCodeAction((params) =>
 connection.onHover((params) =>
   guarded('hover', null, async () => {
     const entry = await resultFor(params.textDocument.uri);
-    return entry ? hover(entry.document, entry.result, entry.options, params.position) : null;
+    if (!entry) return null;
+    const ours = hover(entry.document, entry.result, entry.options, params.position);
+    const fromSchema = yaml ? await yaml.hover(entry.document, params.position).catch(() => null) : null;
+    return mergeHovers(ours, fromSchema);
+  }),
+);
+
+connection.onCompletion((params) =>
+  guarded('completion', null, async () => {
+    const document = documents.get(params.textDocument.uri);
+    return document && yaml ? yaml.complete(document, params.position) : null;
   }),
 );
 

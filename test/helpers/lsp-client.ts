@@ -21,6 +21,9 @@ import {
   PublishDiagnosticsNotification,
   CodeActionRequest,
   HoverRequest,
+  CompletionRequest,
+  type CompletionItem,
+  type CompletionList,
   ShutdownRequest,
   ExitNotification,
   RegistrationRequest,
@@ -82,6 +85,7 @@ export class TestLspClient {
         publishDiagnostics: { versionSupport: true },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
         ...(this.options.pull ?? true ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
     };
@@ -142,6 +146,10 @@ export class TestLspClient {
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<(CodeAction | { command: string })[] | null> {
     return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+  }
+
+  completion(uri: string, line: number, character: number): Promise<CompletionList | CompletionItem[] | null> {
+    return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
   }
 
   hover(uri: string, line: number, character: number): Promise<Hover | null> {

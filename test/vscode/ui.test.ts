@@ -81,7 +81,17 @@ describe('VS Code UI with the packaged extension (code-server + Chromium)', { ti
     assert.equal(installed.length, 1, `installed: ${readdirSync(profile!.extensionsDir).join(', ')}`);
     const files = filesUnder(join(profile!.extensionsDir, installed[0]));
     assert.deepEqual(files.filter((file) => !SHIPPED.some((pattern) => pattern.test(file))), [], 'files outside the allow-list');
-    for (const required of ['dist/client.js', 'dist/server.js', 'media/icon.png', 'docs/rules/longhorn-replica-count.md', 'docs/walkthrough/fix-finding.md']) {
+    const manifest = JSON.parse(readFileSync(join(profile!.extensionsDir, installed[0], 'package.json'), 'utf8')) as {
+      icon: string;
+      contributes: { walkthroughs: { steps: { media: { markdown: string } }[] }[]; yamlValidation?: { url: string }[]; snippets?: { path: string }[] };
+    };
+    const referenced = [
+      manifest.icon,
+      ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((step) => step.media.markdown)),
+      ...(manifest.contributes.yamlValidation ?? []).map((entry) => entry.url),
+      ...(manifest.contributes.snippets ?? []).map((entry) => entry.path),
+    ].map((path) => path.replace(/^\.\//, ''));
+    for (const required of ['dist/client.js', 'dist/server.js', 'docs/rules/longhorn-replica-count.md', ...referenced]) {
       assert.ok(files.includes(required), `${required} is shipped`);
     }
   });
@@ -158,7 +168,8 @@ describe('VS Code UI with the packaged extension (code-server + Chromium)', { ti
     step('palette', async () => {
       await browser!.page.keyboard.press('F1');
       await browser!.page.locator('.quick-input-widget input').fill('>OneNode:');
-      for (const title of ['OneNode: Restart Language Server', 'OneNode: Show Output', 'OneNode: Select Platform and Environment', 'OneNode: Open a Sample File']) {
+      const titles = ['OneNode: Restart Language Server', 'OneNode: Show Output', 'OneNode: Select Platform and Environment', 'OneNode: Open a Sample File', 'OneNode: Run Preflight'];
+      for (const title of titles) {
         await workbench.paletteRow(title).first().waitFor();
       }
       await workbench.screenshot('palette');

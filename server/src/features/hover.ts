@@ -40,3 +40,17 @@ export function hover(document: TextDocument, result: CheckResult, options: Chec
   }
   return parts.length > 0 ? { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } } : null;
 }
+
+/** OneNode's hover first (what breaks, hardware), then the schema's description of the key. */
+export function mergeHovers(ours: Hover | null, fromSchema: Hover | null): Hover | null {
+  const text = (h: Hover | null) => {
+    const c = h?.contents;
+    if (!c) return '';
+    if (typeof c === 'string') return c;
+    if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n\n');
+    return c.value;
+  };
+  const parts = [text(ours), text(fromSchema)].filter((t) => t.trim() !== '');
+  if (parts.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, ...(ours?.range ? { range: ours.range } : fromSchema?.range ? { range: fromSchema.range } : {}) };
+}

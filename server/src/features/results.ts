@@ -33,6 +33,11 @@ export class ResultCache {
     return result;
   }
 
+  /** The last parse of a document, whatever version it was for (enough to know its documents' kinds). */
+  lastFile(uri: string) {
+    return this.entries.get(uri)?.result.file;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

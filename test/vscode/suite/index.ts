@@ -7,7 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FILES = ['activation', 'diagnostics', 'code-actions', 'hover', 'commands'];
+/** The default run; ONENODE_SUITE_FILES (comma-separated) picks others, e.g. red-hat-yaml. */
+const FILES = ['activation', 'diagnostics', 'code-actions', 'hover', 'completion', 'commands'];
 
 /** Read by test/vscode/extension-host.test.ts, which keeps its own copy of this shape. */
 interface TestRecord {
@@ -21,7 +22,8 @@ export async function run(): Promise<void> {
   // Mocha 12's package entry is an ES module; import() loads it from CommonJS on any Node.
   const { default: Mocha } = await import('mocha');
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
-  for (const name of FILES) mocha.addFile(join(__dirname, `${name}.test.js`));
+  const files = process.env.ONENODE_SUITE_FILES?.split(',') ?? FILES;
+  for (const name of files) mocha.addFile(join(__dirname, `${name}.test.js`));
   await mocha.loadFilesAsync();
 
   const records: TestRecord[] = [];

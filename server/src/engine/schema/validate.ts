@@ -21,7 +21,8 @@ export interface SchemaError {
   atKey: boolean;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+// verbose: errors carry the schema that failed, for the messages schemas give (patternErrorMessage, …).
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
 const cache = new WeakMap<Document.Parsed, SchemaError[]>();
@@ -47,6 +48,18 @@ function unknownKeyText(entry: SchemaEntry | undefined, label: string): { text: 
   }
 }
 
+/** The schema object that holds the failed keyword (ajv's `verbose` errors carry it). */
+function parentOf(error: AnyError): Record<string, unknown> | undefined {
+  const parent = error.parentSchema;
+  return parent && typeof parent === 'object' ? (parent as Record<string, unknown>) : undefined;
+}
+
+/** A message a schema gives for its own keyword (`patternErrorMessage`, `deprecationMessage`, `errorMessage`), as the rest of a sentence about `where`. */
+function schemaMessage(where: string, text: unknown): string | undefined {
+  if (typeof text !== 'string' || text === '') return undefined;
+  return `${where} ${text.replace(/\.$/, '')}.`;
+}
+
 function describe(error: AnyError, entry: SchemaEntry | undefined, label: string): SchemaError | undefined {
   const where = pathText(error.instancePath);
   const p = error.params as Record<string, unknown>;
@@ -63,12 +76,33 @@ function describe(error: AnyError, entry: SchemaEntry | undefined, label: string
       return { pointer: error.instancePath, message: `${where} must be one of ${(p.allowedValues as unknown[]).map(valueText).join(', ')}.`, severity: 'error', atKey: false };
     case 'const':
       return { pointer: error.instancePath, message: `${where} must be ${valueText(p.allowedValue)}.`, severity: 'error', atKey: false };
-    case 'type':
-      return { pointer: error.instancePath, message: `${where} must be ${String(p.type).replace(',', ' or ')}.`, severity: 'error', atKey: false };
+    case 'type': {
+      // null is allowed where `key:` means "not set"; the message names the types a value can have.
+      const types = String(p.type).split(',').filter((t) => t !== 'null');
+      return { pointer: error.instancePath, message: `${where} must be ${(types.length > 0 ? types : ['null']).join(' or ')}.`, severity: 'error', atKey: false };
+    }
     case 'format':
       return { pointer: error.instancePath, message: `${where} must be a valid ${String(p.format)}.`, severity: 'error', atKey: false };
-    case 'pattern':
-      return { pointer: error.instancePath, message: `${where} must match ${String(p.pattern)}.`, severity: 'error', atKey: false };
+    case 'pattern': {
+      const custom = schemaMessage(where, parentOf(error)?.patternErrorMessage);
+      return { pointer: error.instancePath, message: custom ?? `${where} must match ${String(p.pattern)}.`, severity: 'error', atKey: false };
+    }
+    case 'minProperties':
+    case 'maxProperties': {
+      const limit = Number(p.limit);
+      const bound = error.keyword === 'minProperties' ? 'at least' : 'at most';
+      return { pointer: error.instancePath, message: `${where} must have ${bound} ${limit} ${limit === 1 ? 'entry' : 'entries'}.`, severity: 'error', atKey: false };
+    }
+    case 'not': {
+      // `{ "not": {}, "deprecationMessage": "…" }` marks a key the consumer ignores (a legacy key);
+      // `"errorMessage"` one it rejects. Any other `not` is a wrapper, like the cases below.
+      const schema = parentOf(error);
+      const ignored = schemaMessage(where, schema?.deprecationMessage);
+      if (ignored) return { pointer: error.instancePath, message: ignored, severity: 'warning', atKey: true };
+      const rejected = schemaMessage(where, schema?.errorMessage);
+      if (rejected) return { pointer: error.instancePath, message: rejected, severity: 'error', atKey: true };
+      return undefined;
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -82,7 +116,6 @@ function describe(error: AnyError, entry: SchemaEntry | undefined, label: string
     case 'oneOf':
     case 'allOf':
     case 'if':
-    case 'not':
       // Wrappers: the errors of the branches say what is wrong.
       return undefined;
     default:
