@@ -62,6 +62,13 @@ describe('completion and schema hovers', { timeout: 60_000 }, () => {
     assert.ok(items.includes('master'), items.join(', '));
   });
 
+  it('completes Harvester install config keys and enum values', async () => {
+    const keys = await completeAt('scheme_version: 1\ninstall:\n  mode: create\n  vi\n', '  vi');
+    for (const key of ['vip', 'vip_mode', 'vip_hw_addr']) assert.ok(keys.includes(key), keys.join(', '));
+    const modes = await completeAt('scheme_version: 1\ninstall:\n  mode: \n', 'mode: ');
+    assert.ok(modes.includes('create') && modes.includes('join'), modes.join(', '));
+  });
+
   it('offers nothing from schemas for kinds without one', async () => {
     assert.deepEqual(await completeAt(`${CONFIG_MAP}data:\n  \n`, 'data:\n  '), []);
   });

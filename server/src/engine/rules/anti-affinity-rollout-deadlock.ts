@@ -1,11 +1,10 @@
 /** One replica with required hostname anti-affinity: every rolling update deadlocks on one node. */
 import type { Rule, RuleReport } from '../types';
-import { findPair, get, getIn, keyRange, scalarOf, scalarString, seqItems, stringMap } from '../yaml-ast';
-import { selectorMatches, termCoversOwnNamespace } from '../selectors';
+import { get, getIn, keyRange, scalarOf, scalarString } from '../yaml-ast';
+import { ownHostnameAntiAffinity } from '../affinity';
 import { preferredAntiAffinityEdits } from '../fixes/preferred-anti-affinity';
 import { podTemplate } from '../pod-spec';
 import { isKind } from '../kinds';
-import { HOSTNAME_TOPOLOGY_KEY } from './required-anti-affinity';
 import { SOURCES } from '../sources';
 
 /** maxSurge/maxUnavailable resolved for `replicas` the way the Deployment controller does. */
@@ -39,19 +38,10 @@ export const antiAffinityRolloutDeadlock: Rule = {
     const maxUnavailable = resolve(get(rolling, 'maxUnavailable'), replicas, false, Math.floor(0.25 * replicas));
     const maxSurge = resolve(get(rolling, 'maxSurge'), replicas, true, Math.ceil(0.25 * replicas));
     if (maxUnavailable > 0 || maxSurge === 0) return [];
-    const podLabels = stringMap(getIn(root, ['spec', 'template', 'metadata', 'labels']));
-    const namespace = scalarString(getIn(root, ['metadata', 'namespace']));
-    const antiAffinity = getIn(root, [...template.specPath, 'affinity', 'podAntiAffinity']);
-    const required = findPair(antiAffinity, 'requiredDuringSchedulingIgnoredDuringExecution');
-    if (!required) return [];
-    const offending = seqItems(required.value).filter(
-      (term) =>
-        scalarString(get(term, 'topologyKey')) === HOSTNAME_TOPOLOGY_KEY &&
-        selectorMatches(get(term, 'labelSelector'), podLabels) === true &&
-        termCoversOwnNamespace(term, namespace) === true,
-    );
-    const range = keyRange(file, required);
-    if (offending.length === 0 || !range) return [];
+    const found = ownHostnameAntiAffinity(root, template.specPath);
+    const range = found && keyRange(file, found.required);
+    if (!found || !range) return [];
+    const { antiAffinity, required, offending } = found;
     const edits = preferredAntiAffinityEdits(file, antiAffinity, required, offending);
     return [{
       message: 'A rolling update starts the new pod before stopping the old one (maxUnavailable 0, maxSurge 1), but this required anti-affinity on kubernetes.io/hostname keeps it off the only node, so every rollout waits forever.',

@@ -1,12 +1,10 @@
 /** Required hostname anti-affinity against a workload's own pods leaves replicas Pending on one node. */
 import type { Rule, RuleReport } from '../types';
-import { findPair, get, getIn, keyRange, scalarInt, scalarString, seqItems, stringMap } from '../yaml-ast';
-import { selectorMatches, termCoversOwnNamespace } from '../selectors';
+import { getIn, keyRange, scalarInt } from '../yaml-ast';
+import { HOSTNAME_TOPOLOGY_KEY, ownHostnameAntiAffinity } from '../affinity';
 import { preferredAntiAffinityEdits } from '../fixes/preferred-anti-affinity';
 import { isKind } from '../kinds';
 import { SOURCES } from '../sources';
-
-export const HOSTNAME_TOPOLOGY_KEY = 'kubernetes.io/hostname';
 
 export const requiredAntiAffinity: Rule = {
   id: 'required-anti-affinity',
@@ -19,18 +17,9 @@ export const requiredAntiAffinity: Rule = {
     const root = document.doc.contents;
     const replicas = scalarInt(getIn(root, ['spec', 'replicas']));
     if (replicas === undefined || replicas <= 1) return [];
-    const podLabels = stringMap(getIn(root, ['spec', 'template', 'metadata', 'labels']));
-    const namespace = scalarString(getIn(root, ['metadata', 'namespace']));
-    const antiAffinity = getIn(root, ['spec', 'template', 'spec', 'affinity', 'podAntiAffinity']);
-    const required = findPair(antiAffinity, 'requiredDuringSchedulingIgnoredDuringExecution');
-    if (!required) return [];
-    const offending = seqItems(required.value).filter(
-      (term) =>
-        scalarString(get(term, 'topologyKey')) === HOSTNAME_TOPOLOGY_KEY &&
-        selectorMatches(get(term, 'labelSelector'), podLabels) === true &&
-        termCoversOwnNamespace(term, namespace) === true,
-    );
-    if (offending.length === 0) return [];
+    const found = ownHostnameAntiAffinity(root, ['spec', 'template', 'spec']);
+    if (!found) return [];
+    const { antiAffinity, required, offending } = found;
     const range = keyRange(file, required);
     if (!range) return [];
     const edits = preferredAntiAffinityEdits(file, antiAffinity, required, offending);

@@ -3,7 +3,7 @@ import type { Rule, RuleReport } from '../types';
 import { get, getIn, nodeRange, findPair, scalarInt, scalarString, seqItems } from '../yaml-ast';
 import { replaceScalar } from '../edits';
 import { podTemplate } from '../pod-spec';
-import { HOSTNAME_TOPOLOGY_KEY } from './required-anti-affinity';
+import { HOSTNAME_TOPOLOGY_KEY } from '../affinity';
 import { SOURCES } from '../sources';
 
 export const topologySpreadUnsatisfiable: Rule = {
