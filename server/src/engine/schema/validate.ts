@@ -8,7 +8,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Document } from 'yaml';
 import type { ParsedDocument, Severity } from '../types';
-import { normalizeHarvesterKey } from '../yaml-ast';
+import { hasTemplateExpression, normalizeHarvesterKey } from '../yaml-ast';
 import { schemaEntryFor, type SchemaEntry } from './catalog';
 import { CORE_VALIDATORS } from './k8s-core.mjs';
 
@@ -154,6 +154,19 @@ export function coreKindKey(document: ParsedDocument): string | undefined {
   return document.kind.type === 'kubernetes' ? `${document.kind.apiVersion}/${document.kind.kind}` : undefined;
 }
 
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const segment of pointer === '' ? [] : pointer.slice(1).split('/')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && hasTemplateExpression(value);
+}
+
 /** Schema errors of a document; an empty list when it has no schema or conforms. */
 export function schemaErrors(document: ParsedDocument): SchemaError[] {
   const cached = cache.get(document.doc);
@@ -179,6 +192,8 @@ export function schemaErrors(document: ParsedDocument): SchemaError[] {
       errors = raw.flatMap((e) => {
         const described = describe(e, entry, label);
         if (!described || seen.has(described.pointer + described.message)) return [];
+        // A `${var}` or `{{ … }}` placeholder is filled in before the file is used: no verdict on it.
+        if (isPlaceholder(valueAt(input, e.instancePath))) return [];
         seen.add(described.pointer + described.message);
         return [described];
       });
