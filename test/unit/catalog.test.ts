@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES, PLATFORMS } from '../../server/src/engine';
+import { check, fixAll, RULES, PLATFORMS, type CheckOptions } from '../../server/src/engine';
 import { REPO_ROOT, RULE_FIXTURES } from '../helpers/paths';
 import { renderRuleDoc } from '../../scripts/rule-docs';
 
@@ -51,6 +51,24 @@ describe('rule catalog', () => {
           assert.ok(files.includes(`${base}.expect.json`), `${base}.expect.json`);
           if (rule.fixable) assert.ok(files.includes(`${base}.fixed.yaml`), `${base}.fixed.yaml`);
         }
+      });
+
+      it('has a doc example that holds: the bad one fires, the good one does not, the fix turns one into the other', () => {
+        const example = rule.docs.example;
+        assert.ok(example, 'docs.example');
+        // Production, so the production-only rules run; only this rule, so the example shows just it.
+        const options: CheckOptions = {
+          platform: 'auto',
+          environment: 'production',
+          rules: Object.fromEntries(RULES.filter((r) => r.id !== rule.id).map((r) => [r.id, 'off'])),
+        };
+        if (rule.id === 'templated-file' || rule.id === 'yaml-syntax') {
+          assert.ok(check(example.bad, options).findings.length > 0);
+          return;
+        }
+        assert.ok(check(example.bad, options).findings.length > 0, 'the bad example fires');
+        assert.deepEqual(check(example.good, options).findings, [], 'the good example does not');
+        if (rule.fixable) assert.equal(fixAll(example.bad, options).text, example.good, 'the fix turns bad into good');
       });
 
       it('has an up-to-date doc page (npm run docs regenerates it)', () => {

@@ -73,22 +73,4 @@ describe('kubev-longhorn-replicas', () => {
   });
 });
 
-const EXAMPLE_RULES = ['kubev-control-plane-hosts', 'kubev-network', 'kubev-emulation', 'kubev-longhorn-replicas'];
 
-/** Only `id` enabled, in production (so production-only rules run too). */
-function onlyRule(id: string): CheckOptions {
-  return { platform: 'auto', environment: 'production', rules: Object.fromEntries(RULES.map((r) => [r.id, r.id === id ? r.severity : 'off'])) };
-}
-
-describe('doc examples', () => {
-  for (const id of EXAMPLE_RULES) {
-    it(`${id}: the bad example fires, the good one does not, and the fix turns one into the other`, () => {
-      const rule = RULES.find((r) => r.id === id);
-      assert.ok(rule?.docs.example);
-      const options = onlyRule(id);
-      assert.ok(check(rule.docs.example.bad, options).findings.length > 0);
-      assert.deepEqual(check(rule.docs.example.good, options).findings, []);
-      if (rule.fixable) assert.equal(fixAll(rule.docs.example.bad, options).text, rule.docs.example.good);
-    });
-  }
-});

@@ -51,19 +51,6 @@ describe('OpenShift rule registry', () => {
       assert.deepEqual(rule.platforms, ['openshift']);
     }
   });
-
-  for (const id of OPENSHIFT_RULES) {
-    it(`${id}: the doc example fires, and its fixed form does not`, () => {
-      const rule = RULES.find((r) => r.id === id);
-      assert.ok(rule?.docs.example);
-      assert.ok(findings(rule.docs.example.bad, id).length > 0, 'bad example fires');
-      assert.deepEqual(findings(rule.docs.example.good, id), [], 'good example is clean');
-      if (rule.fixable) {
-        assert.equal(fixAll(rule.docs.example.bad, only(id)).text, rule.docs.example.good, 'the quick-fix turns bad into good');
-      }
-    });
-  }
-
   it('skips them all when the platform is harvester', () => {
     const text = `${SNO}networking:\n  networkType: OpenShiftSDN\nplatform:\n  baremetal: {}\n`;
     assert.ok(check(text, { platform: 'openshift', environment: 'test', rules: {} }).findings.some((f) => f.rule === 'sno-platform'));

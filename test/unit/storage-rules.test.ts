@@ -1,8 +1,9 @@
-/** Longhorn, Harvester storage and KubeVirt rules beyond their fixtures: both forms of Longhorn's replica setting, doc examples. */
+/** Longhorn, Harvester storage and KubeVirt rules beyond their fixtures: both forms of Longhorn's replica setting. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, fixAll, RULES, type CheckOptions } from '../../server/src/engine';
 import { parseReplicaSetting } from '../../server/src/engine/rules/longhorn-default-replica-count';
+import { onlyRule } from '../helpers/options';
 
 describe('parseReplicaSetting', () => {
   it('reads the plain form of Longhorn <= 1.9', () => {
@@ -47,26 +48,6 @@ describe('longhorn-default-replica-count fix', () => {
     assert.ok(finding);
     assert.deepEqual(finding.fixes, []);
   });
-});
-
-const EXAMPLE_RULES = ['longhorn-default-replica-count', 'longhorn-node-drain-policy', 'longhorn-data-locality', 'harvester-vm-image-replica-count', 'kubevirt-running-and-runstrategy'];
-
-/** Only `id` enabled, in production (so production-only rules run too). */
-function onlyRule(id: string): CheckOptions {
-  return { platform: 'auto', environment: 'production', rules: Object.fromEntries(RULES.map((r) => [r.id, r.id === id ? r.severity : 'off'])) };
-}
-
-describe('doc examples', () => {
-  for (const id of EXAMPLE_RULES) {
-    it(`${id}: the bad example fires, the good one does not, and the fix turns one into the other`, () => {
-      const rule = RULES.find((r) => r.id === id);
-      assert.ok(rule?.docs.example);
-      const options = onlyRule(id);
-      assert.ok(check(rule.docs.example.bad, options).findings.length > 0);
-      assert.deepEqual(check(rule.docs.example.good, options).findings, []);
-      if (rule.fixable) assert.equal(fixAll(rule.docs.example.bad, options).text, rule.docs.example.good);
-    });
-  }
 });
 
 describe('kubevirt-running-and-runstrategy', () => {
