@@ -45,7 +45,7 @@ async function measureOnce(): Promise<{ activateMs: number; firstDiagnosticsMs: 
   }
 }
 
-export async function measureExtension(runs = 3): Promise<ExtensionFigures> {
+export async function measureExtension(runs = 5): Promise<ExtensionFigures> {
   const vsixBytes = packageVsix();
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push(await measureOnce());
