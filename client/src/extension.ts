@@ -10,6 +10,7 @@ import { createPlatformStatusBar } from './status-bar';
 import { openSample, watchForFirstFix } from './walkthrough';
 import { redHatYamlInstalled, watchRedHatYaml } from './red-hat-yaml';
 import { PreflightController } from './commands/preflight';
+import { DeployController } from './commands/deploy';
 
 let client: LanguageClient | undefined;
 /** The server's start, which activation does not wait for; stop and restart wait for it. */
@@ -70,9 +71,19 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('onenode.exportPreflight', () => preflight.exportMarkdown()),
   );
 
+  const deploy = new DeployController(context, client);
+  context.subscriptions.push(
+    deploy,
+    vscode.commands.registerCommand('onenode.deploy', (uri?: unknown, uris?: unknown) => deploy.deploy(uri, uris)),
+    vscode.commands.registerCommand('onenode.selectDeployContext', () => deploy.selectContext()),
+    vscode.commands.registerCommand('onenode.stopPxe', () => deploy.stopPxe()),
+  );
+
   // Activation returns without waiting for the server to start (the design budget is 50 ms);
   // the client queues requests until the server is up.
   starting = client.start().catch((error: unknown) => output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`));
+  // The deploy context comes from the server (it reads the kubeconfig); shown once the server runs.
+  void starting.then(() => deploy.refreshStatus()).catch(() => undefined);
 }
 
 export async function deactivate(): Promise<void> {

@@ -30,7 +30,9 @@ Options:
 
 Exit codes: 0 no error findings, 1 error findings (or too many warnings), 2 usage or I/O error.
 
-Also: onenode preflight [options]   check a host's hardware against a platform (onenode preflight --help)`;
+Also: onenode preflight [options]   check a host's hardware against a platform (onenode preflight --help)
+      onenode deploy <paths...>      plan, confirm and apply manifests, serve a Harvester config over PXE,
+                                     or run an installer (onenode deploy --help)`;
 
 class UsageError extends Error {}
 
@@ -48,6 +50,9 @@ async function main(argv: string[]): Promise<number> {
     if (outcome.stdout) process.stdout.write(`${outcome.stdout}\n`);
     return outcome.exitCode;
   }
+  // deploy streams its progress (and serves PXE until interrupted), so it writes as it goes. It is
+  // loaded only when used: the Kubernetes client library would slow every other command's start.
+  if (argv[0] === 'deploy') return (await import('./cli/deploy-command.js')).runDeployCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

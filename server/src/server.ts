@@ -26,6 +26,7 @@ import { applyConfig, parseFile, WorkspaceIndex, type CheckResult, type ConfigPr
 import { ProjectConfigs } from './features/project-config';
 import { VERSION } from './version';
 import { PREFLIGHT_SERVER_COMMANDS, PreflightService, WORKSPACE_TRUSTED_NOTIFICATION } from './preflight/lsp';
+import { DEPLOY_SERVER_COMMANDS, DeployService } from './deploy/lsp';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -83,13 +84,14 @@ connection.onInitialize((params): InitializeResult => {
   }
   if (init?.settings !== undefined) settings.setGlobal(init.settings);
   preflight.setTrusted(init?.workspaceTrusted === true);
+  deploy.setTrusted(init?.workspaceTrusted === true);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
       ...(yaml ? { completionProvider: { triggerCharacters: [' ', ':', '-'] } } : {}),
-      executeCommandProvider: { commands: PREFLIGHT_SERVER_COMMANDS },
+      executeCommandProvider: { commands: [...PREFLIGHT_SERVER_COMMANDS, ...DEPLOY_SERVER_COMMANDS] },
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'onenode', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'onenode', version: VERSION },
@@ -222,8 +224,20 @@ connection.onCompletion((params) =>
 
 // Preflight (host checks, locally or over SSH): SSH only once the client reports a trusted workspace.
 const preflight = new PreflightService(connection, () => documents.all());
-connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => preflight.setTrusted(true));
-connection.onExecuteCommand((params, token, workDone) => preflight.execute(params, token, workDone));
+// Deploy (plan, apply, PXE, installers): refused until the client reports a trusted workspace.
+const deploy = new DeployService({
+  connection,
+  openDocuments: () => documents.all(),
+  workspaceFolders: () => workspaceFolders,
+  checkOptions: async (uri) => applyConfig(await settings.get(uri), configs.forDocument(uri).config),
+});
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+  preflight.setTrusted(true);
+  deploy.setTrusted(true);
+});
+connection.onExecuteCommand((params, token, workDone) => (deploy.handles(params.command) ? deploy.execute(params, token, workDone) : preflight.execute(params, token, workDone)));
+// A PXE server started from the editor stops with the language server.
+connection.onShutdown(() => deploy.dispose());
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 

@@ -33,11 +33,20 @@ describe('package.json', () => {
     }
   });
 
-  it('scopes every setting per resource and describes it', () => {
+  // A setting that names a program to run, or where credentials are read or written, is
+  // machine-scoped: a workspace (a cloned repository) must not be able to set it.
+  const NAMES_EXECUTABLE_OR_CREDENTIALS = /(Path|kubeconfig|Kubeconfig|Identity\w*|Token|Password|Secret|Credentials?|Directory)$/;
+
+  it('scopes settings that name executables or credentials to the machine, every other setting per resource, and describes each', () => {
     for (const [key, value] of Object.entries(props)) {
-      assert.equal(value.scope, 'resource', key);
+      const expected = NAMES_EXECUTABLE_OR_CREDENTIALS.test(key.split('.').pop() ?? '') ? 'machine' : 'resource';
+      assert.equal(value.scope, expected, key);
       assert.ok((value.markdownDescription ?? '').length > 20, key);
     }
+    assert.deepEqual(
+      Object.keys(props).filter((key) => props[key].scope === 'machine').sort(),
+      ['onenode.deploy.assetDirectory', 'onenode.deploy.kubeconfig', 'onenode.deploy.kubevPath', 'onenode.deploy.openshiftInstallPath'],
+    );
   });
 
   it('registers in the client every command it contributes, with the OneNode category', () => {
