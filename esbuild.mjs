@@ -29,7 +29,10 @@ const common = {
 const SSH2_NATIVE = ['cpu-features', '*.node'];
 
 await Promise.all([
+  // The entry point stays small; the language client and everything using it is dist/session.js,
+  // loaded after activation (see client/src/extension.ts).
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { session: 'client/src/session.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', external: SSH2_NATIVE }),
   build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', external: SSH2_NATIVE }),
 ]);
