@@ -22,15 +22,19 @@ import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { hover, mergeHovers } from './features/hover';
 import { YamlService } from './features/yaml-service';
 import { indexFile, scanWorkspace } from './features/workspace-scan';
-import { applyConfig, parseFile, WorkspaceIndex, type CheckResult, type ConfigProblem } from './engine';
+import { applyConfig, parseFile, skipReason, type CheckResult, type ConfigProblem } from './engine';
+import { FacetIndex } from './features/workspace-facets';
+import { ANSWER_CANCELLED_REQUESTS, cancelledAfterPendingMessages, requestCancelled } from './features/cancellation';
+import { registerInternalStats } from './features/internal-stats';
 import { ProjectConfigs } from './features/project-config';
 import { VERSION } from './version';
 import { PREFLIGHT_SERVER_COMMANDS, PreflightService, WORKSPACE_TRUSTED_NOTIFICATION } from './preflight/lsp';
 import { DEPLOY_SERVER_COMMANDS, DeployService } from './deploy/lsp';
 
-const connection = createConnection(ProposedFeatures.all);
+// Requests cancelled while still queued (superseded pulls, mostly) are answered without running.
+const connection = createConnection(ProposedFeatures.all, ANSWER_CANCELLED_REQUESTS);
 const documents = new TextDocuments(TextDocument);
-const index = new WorkspaceIndex();
+const index = new FacetIndex();
 let factsTimer: NodeJS.Timeout | undefined;
 /** Another file's facts changed: check the open files again (they may depend on it). */
 function recheckDependents(changedUri?: string): void {
@@ -79,7 +83,9 @@ connection.onInitialize((params): InitializeResult => {
       const cached = results.lastFile(uri);
       if (cached) return cached;
       const document = documents.get(uri);
-      return document ? parseFile(document.getText()) : undefined;
+      // A file the engine skips (too large, binary) is not parsed for completion and hovers either:
+      // parsing 50 MB here blocked the server for as long as the file took.
+      return document && !skipReason(document.getText()) ? parseFile(document.getText()) : undefined;
     });
   }
   if (init?.settings !== undefined) settings.setGlobal(init.settings);
@@ -165,12 +171,14 @@ function schedulePush(uri: string): void {
   }, 100));
 }
 
-connection.languages.diagnostics.on((params) =>
-  guarded('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
+connection.languages.diagnostics.on(async (params, token) => {
+  // The client cancels the pull of a version a keystroke superseded: skip the engine for it.
+  if (await cancelledAfterPendingMessages(token)) throw requestCancelled();
+  return guarded('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
     const entry = await resultFor(params.textDocument.uri);
     return { kind: DocumentDiagnosticReportKind.Full, items: entry ? toDiagnostics(entry.result) : [] };
-  }),
-);
+  });
+});
 
 documents.onDidChangeContent((event) => {
   if (configs.update(event.document.uri, event.document.getText())) recheckAll();
@@ -185,6 +193,7 @@ documents.onDidClose((event) => {
     if (changed) recheckDependents(uri);
   });
   settings.forget(uri);
+  yaml?.forget(uri);
   clearTimeout(pushTimers.get(uri));
   pushTimers.delete(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -238,6 +247,16 @@ connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
 connection.onExecuteCommand((params, token, workDone) => (deploy.handles(params.command) ? deploy.execute(params, token, workDone) : preflight.execute(params, token, workDone)));
 // A PXE server started from the editor stops with the language server.
 connection.onShutdown(() => deploy.dispose());
+
+registerInternalStats(connection, () => ({
+  openDocuments: documents.all().length,
+  results: results.size,
+  settings: settings.size,
+  pushTimers: pushTimers.size,
+  indexedFiles: index.size,
+  ...(yaml?.sizes() ?? { cursorSchemas: -1, parsedDocuments: -1 }),
+  engineRuns: results.runs(),
+}));
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 

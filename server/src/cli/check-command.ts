@@ -31,6 +31,39 @@ interface Loaded {
   parsed?: ParsedFile;
 }
 
+/**
+ * Starts reading every path, at most `inFlight` at once, and returns one promise per path (in
+ * order) for its source.
+ */
+function readAhead(paths: readonly string[], inFlight: number): Promise<SourceFile>[] {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const acquire = (): Promise<void> => {
+    if (running < inFlight) {
+      running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return paths.map((path) => {
+    const reading = acquire().then(async () => {
+      try {
+        return await readSource(path);
+      } finally {
+        release();
+      }
+    });
+    // A failed read is reported when its turn comes in the loop; until then it is not unhandled.
+    reading.catch(() => undefined);
+    return reading;
+  });
+}
+
 export async function runCheck(cmd: CheckCommandOptions): Promise<CommandOutcome> {
   const stderr: string[] = [];
   const { files, errors } = await collectFiles(cmd.paths.length > 0 ? cmd.paths : ['.']);
@@ -41,10 +74,13 @@ export async function runCheck(cmd: CheckCommandOptions): Promise<CommandOutcome
   const index = new WorkspaceIndex();
   const loaded: Loaded[] = [];
   // The project's own .onenode.yaml is configuration, not a manifest to check.
-  for (const path of files.filter((f) => basename(f) !== CONFIG_FILE_NAME && !cmd.ignore?.(f))) {
+  const paths = files.filter((f) => basename(f) !== CONFIG_FILE_NAME && !cmd.ignore?.(f));
+  // Read a few files at a time: one after the other, a third of the run was spent waiting on reads.
+  const reads = readAhead(paths, 16);
+  for (const [i, path] of paths.entries()) {
     const shown = displayPath(path);
     try {
-      const source = await readSource(path);
+      const source = await reads[i];
       const parsed = skipReason(source.text) ? undefined : parseFile(source.text);
       if (parsed) index.set(shown, extractFacts(shown, parsed));
       loaded.push({ source, shown, parsed });

@@ -7,16 +7,23 @@
  * changed: given the previous parse of the same file, unchanged documents are reused and only
  * moved to their new offsets (a walk over their nodes, far cheaper than lexing them again).
  */
-import { LineCounter, parseAllDocuments, isDocument, visit, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isDocument, type Document } from 'yaml';
 import type { ParsedDocument, ParsedFile } from './types';
 import { classify } from './classify';
+import { reportDuplicateKeys } from './duplicate-keys';
+import { reportAliasExpansion } from './alias-expansion';
+import { linearOmapTags, withoutStackTraces } from './parse-guards';
+import { forEachNode } from './walk-nodes';
 
 const PARSE_OPTIONS = {
   prettyErrors: false,
   // Kubernetes (sigs.k8s.io/yaml), the OpenShift installer and the Harvester installer all decode
   // with YAML 1.1 rules: `yes` is a boolean and `0644` is octal there, so read it the same way.
   version: '1.1',
-  uniqueKeys: true,
+  // Duplicate keys are found by reportDuplicateKeys: the library's own check is quadratic in the
+  // number of keys of a mapping.
+  uniqueKeys: false,
+  customTags: linearOmapTags,
 } as const;
 
 /** One `---`-delimited piece of the file and the documents parsed from it. */
@@ -46,11 +53,7 @@ function shift(doc: Document.Parsed, delta: number): void {
     if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
   };
   move(doc.range);
-  visit(doc, {
-    Node(_key, node) {
-      move(node.range);
-    },
-  });
+  forEachNode(doc, (node) => move((node as { range?: [number, number, number] | null }).range));
   for (const problem of [...doc.errors, ...doc.warnings]) {
     problem.pos[0] += delta;
     problem.pos[1] += delta;
@@ -59,10 +62,18 @@ function shift(doc: Document.Parsed, delta: number): void {
 }
 
 function parseChunk(text: string, start: number): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
-  const docs = (Array.isArray(parsed) ? parsed : []).filter((d): d is Document.Parsed => isDocument(d));
-  for (const doc of docs) shift(doc, start);
-  return docs;
+  return withoutStackTraces(() => {
+    const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+    const docs = (Array.isArray(parsed) ? parsed : []).filter((d): d is Document.Parsed => isDocument(d));
+    // Aliases need a `*`: most chunks have none, and skip the walk.
+    const aliases = text.includes('*');
+    for (const doc of docs) {
+      reportDuplicateKeys(doc);
+      if (aliases) reportAliasExpansion(doc);
+      shift(doc, start);
+    }
+    return docs;
+  });
 }
 
 function lineCounterFor(text: string): LineCounter {

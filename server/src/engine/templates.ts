@@ -9,11 +9,9 @@
  * `{{.Hostname}}`) are data, so such files are still checked.
  */
 import type { ParsedFile } from './types';
+import { findExpression, findUnquotedExpression } from './template-scan';
 
 const DIRECTIVE_LINE = /^[ \t]*(\{\{|\{%|%\{)/m;
-/** `key: {{ … }}` or `- {{ … }}`: an unquoted value that is a template expression. */
-const UNQUOTED_EXPRESSION = /^[^'"#\n]*(?::|-)[ \t]+(\{\{.*?\}\})/m;
-const EXPRESSION = /\{\{.*?\}\}/;
 
 export interface TemplateMarker {
   start: number;
@@ -24,15 +22,14 @@ export function templateMarker(file: ParsedFile): TemplateMarker | undefined {
   const directive = DIRECTIVE_LINE.exec(file.text);
   if (directive) {
     const start = directive.index + directive[0].length - directive[1].length;
-    const lineEnd = file.text.indexOf('\n', start);
-    return { start, end: lineEnd === -1 ? file.text.length : lineEnd };
+    const newline = file.text.indexOf('\n', start);
+    const lineEnd = newline === -1 ? file.text.length : newline;
+    // A CRLF line ends before its \r: LSP clients do not count it as part of the line.
+    return { start, end: lineEnd > start && file.text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd };
   }
-  const unquoted = UNQUOTED_EXPRESSION.exec(file.text);
-  if (unquoted) {
-    const start = unquoted.index + unquoted[0].length - unquoted[1].length;
-    return { start, end: start + unquoted[1].length };
-  }
+  // `key: {{ … }}` or `- {{ … }}`: an unquoted value that is a template expression.
+  const unquoted = findUnquotedExpression(file.text);
+  if (unquoted) return unquoted;
   if (!file.documents.some((d) => d.doc.errors.length > 0)) return undefined;
-  const expression = EXPRESSION.exec(file.text);
-  return expression ? { start: expression.index, end: expression.index + expression[0].length } : undefined;
+  return findExpression(file.text);
 }

@@ -100,6 +100,17 @@ export interface WorkspaceView {
 export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, { facts: FileFacts; key: string }>();
   private generationCounter = 0;
+  /** How many files point to each platform, kept as files come and go: platforms() runs for every
+   * check, and walking every file there made checking a repository quadratic in its file count. */
+  private readonly platformFiles = new Map<Platform, number>();
+
+  private countPlatforms(facts: FileFacts | undefined, delta: 1 | -1): void {
+    for (const platform of new Set(facts?.platforms ?? [])) {
+      const count = (this.platformFiles.get(platform) ?? 0) + delta;
+      if (count > 0) this.platformFiles.set(platform, count);
+      else this.platformFiles.delete(platform);
+    }
+  }
 
   /** Bumped whenever any file's facts change, so cached results of dependent files expire. */
   get generation(): number {
@@ -113,14 +124,20 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Records a file's facts; returns whether they changed (and so whether dependents need a re-check). */
   set(uri: string, facts: FileFacts): boolean {
     const key = JSON.stringify(facts);
-    if (this.files.get(uri)?.key === key) return false;
+    const before = this.files.get(uri);
+    if (before?.key === key) return false;
+    this.countPlatforms(before?.facts, -1);
+    this.countPlatforms(facts, 1);
     this.files.set(uri, { facts, key });
     this.generationCounter++;
     return true;
   }
 
   remove(uri: string): boolean {
-    if (!this.files.delete(uri)) return false;
+    const before = this.files.get(uri);
+    if (!before) return false;
+    this.countPlatforms(before.facts, -1);
+    this.files.delete(uri);
     this.generationCounter++;
     return true;
   }
@@ -137,8 +154,10 @@ export class WorkspaceIndex implements WorkspaceView {
     return [...this.files].filter(([uri]) => uri !== exceptUri).flatMap(([, f]) => f.facts.defaultStorageClasses);
   }
 
+  /** The platforms the other files point to (each once). */
   platforms(exceptUri: string): Platform[] {
-    return [...this.files].filter(([uri]) => uri !== exceptUri).flatMap(([, f]) => f.facts.platforms);
+    const own = new Set(this.files.get(exceptUri)?.facts.platforms ?? []);
+    return [...this.platformFiles].filter(([platform, files]) => files - (own.has(platform) ? 1 : 0) > 0).map(([platform]) => platform);
   }
 }
 

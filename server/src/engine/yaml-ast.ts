@@ -5,6 +5,8 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ParsedFile, Position, Range } from './types';
+import { aliasTarget } from './alias-targets';
+import { containsTemplateExpression } from './template-scan';
 
 export type AnyNode = Node | null | undefined;
 export type MapPair = Pair<unknown, unknown>;
@@ -23,7 +25,8 @@ export function keyText(pair: MapPair): string | undefined {
 
 /** The node an alias (`*name`) points to, or the node itself. */
 export function deref(node: unknown, doc: Document.Parsed): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+  // aliasTarget, not node.resolve: the library walks the whole document on every resolve.
+  return isAlias(node) ? aliasTarget(node, doc) : node;
 }
 
 /** Finds a pair in a mapping by key; `fuzzy` applies Harvester's key spellings. */
@@ -194,5 +197,6 @@ export function pairLines(file: ParsedFile, pair: MapPair): { start: number; end
  * that is replaced before the file is used: rules that check a value's format skip such values.
  */
 export function hasTemplateExpression(text: string): boolean {
-  return /\$\{[^}]*\}|\{\{.*?\}\}/.test(text);
+  // A linear scan: the regular expression /\$\{[^}]*\}|\{\{.*?\}\}/ is quadratic on a value of many `${`.
+  return containsTemplateExpression(text);
 }

@@ -23,6 +23,20 @@ function pathOf(uri: string): string | undefined {
   }
 }
 
+/**
+ * parseConfig, but never throwing: converting a hostile file to values can fail (more aliases
+ * than the converter allows), and a config that cannot be read must be a problem on the file,
+ * not an exception in the handler that received the edit.
+ */
+function readConfig(text: string): { config: OneNodeConfig; problems: ConfigProblem[] } {
+  try {
+    return parseConfig(text);
+  } catch (error) {
+    const origin = { line: 0, character: 0 };
+    return { config: {}, problems: [{ message: `${CONFIG_FILE_NAME} could not be read: ${error instanceof Error ? error.message : String(error)}.`, range: { start: origin, end: origin } }] };
+  }
+}
+
 export class ProjectConfigs {
   private readonly folders = new Map<string, FolderConfig>();
 
@@ -77,7 +91,7 @@ export class ProjectConfigs {
 
   private apply(folderPath: string, text: string | undefined): boolean {
     const before = JSON.stringify(this.folders.get(folderPath)?.config ?? {}) + JSON.stringify(this.folders.get(folderPath)?.problems ?? []);
-    const { config, problems } = text === undefined ? { config: {}, problems: [] } : parseConfig(text);
+    const { config, problems } = text === undefined ? { config: {}, problems: [] } : readConfig(text);
     this.folders.set(folderPath, { folderPath, config, problems, ignored: ignoreMatcher(config) });
     return before !== JSON.stringify(config) + JSON.stringify(problems);
   }

@@ -44,6 +44,11 @@ export class SettingsStore {
     this.cache.clear();
   }
 
+  /** Documents with cached settings (for the tests' stats request: it must fall as documents close). */
+  get size(): number {
+    return this.cache.size;
+  }
+
   private normalize(raw: unknown): CheckOptions {
     const { options, problems } = normalizeOptions(raw);
     for (const problem of problems) {

@@ -8,10 +8,17 @@
  * provider answers with that document's schema.
  */
 import { getLanguageService, type LanguageService } from 'yaml-language-server';
+import { yamlDocumentsCache } from 'yaml-language-server/out/src/languageservice/parser/yaml-documents.js';
 import type { ClientCapabilities, CompletionList, Hover, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedFile } from '../engine';
 import { SCHEMA_CATALOG, schemaEntryFor } from '../engine/schema/catalog';
+
+/** yaml-language-server's per-URI parse cache (a private field: checked, and cleared whole if it ever changes shape). */
+function parsedDocuments(): Map<string, unknown> | undefined {
+  const cache = (yamlDocumentsCache as unknown as { cache?: unknown }).cache;
+  return cache instanceof Map ? (cache as Map<string, unknown>) : undefined;
+}
 
 export class YamlService {
   private readonly service: LanguageService;
@@ -53,6 +60,23 @@ export class YamlService {
     } finally {
       if (this.cursorSchema.get(document.uri) === id) this.cursorSchema.delete(document.uri);
     }
+  }
+
+  /**
+   * Drops what yaml-language-server keeps about a closed document. It caches the parse of every
+   * document it was asked about, by URI, and has no way to remove one (only `clear()`, "for
+   * tests"): without this, each document ever hovered or completed stayed in memory.
+   */
+  forget(uri: string): void {
+    this.cursorSchema.delete(uri);
+    const cache = parsedDocuments();
+    if (cache) cache.delete(uri);
+    else yamlDocumentsCache.clear();
+  }
+
+  /** What is held per document (for the tests' stats request). */
+  sizes(): { cursorSchemas: number; parsedDocuments: number } {
+    return { cursorSchemas: this.cursorSchema.size, parsedDocuments: parsedDocuments()?.size ?? -1 };
   }
 
   complete(document: TextDocument, position: Position): Promise<CompletionList> {
