@@ -6,13 +6,13 @@
  * (nothing listens there) and `untrusted` (a CA that did not sign the server's certificate).
  */
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLATFORM_TYPES } from './apiserver/catalog';
 import { createTestCertificates, type TestCertificates } from './apiserver/certs';
 import { TestApiServer } from './apiserver/server';
 import { writeKubeconfig } from './kubeconfig';
+import { freePort } from '../../helpers/ports';
 
 export const ADMIN_TOKEN = 'admin-token-4f1c9a7e';
 export const VIEWER_TOKEN = 'viewer-token-0b3d5e2a';
@@ -26,19 +26,6 @@ export interface TestCluster {
   /** Environment for the CLI: this kubeconfig, and a private HOME. */
   env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
-}
-
-/** A port nothing listens on (taken, then released). */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Certificates take a few openssl runs: a test file makes them once and shares them. */
@@ -61,7 +48,7 @@ export async function startCluster(certs: TestCertificates, otherCa: string): Pr
     },
   });
   try {
-    const down = `https://127.0.0.1:${await closedPort()}`;
+    const down = `https://127.0.0.1:${await freePort()}`;
     const kubeconfig = writeKubeconfig(dir, 'kubeconfig', [
       { name: 'edge', server: api.url, caFile: certs.caCert, user: { token: ADMIN_TOKEN } },
       { name: 'exec', server: api.url, caFile: certs.caCert, user: { execToken: EXEC_TOKEN } },
