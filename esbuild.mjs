@@ -34,5 +34,12 @@ await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { session: 'client/src/session.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', external: SSH2_NATIVE }),
-  build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', external: SSH2_NATIVE }),
+  // The CLI's preflight and deploy commands are separate files that cli.js loads by path when used
+  // (see server/src/cli.ts), so `onenode check` does not load SSH and the Kubernetes client.
+  build({
+    ...common,
+    entryPoints: { cli: 'server/src/cli.ts', 'cli/preflight-command': 'server/src/cli/preflight-command.ts', 'cli/deploy-command': 'server/src/cli/deploy-command.ts' },
+    outdir: 'dist',
+    external: SSH2_NATIVE,
+  }),
 ]);

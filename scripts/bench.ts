@@ -101,7 +101,19 @@ async function main(): Promise<void> {
         title: `VS Code extension in code-server, cold start, median of ${extension.runs}`,
         rows: [
           { label: 'VSIX size', value: `${(extension.vsixBytes / 1024).toFixed(0)} KB`, note: `target < 3 MB: ${extension.vsixBytes < TARGET_VSIX_BYTES ? 'MET' : 'MISSED'}` },
-          { label: 'activation (activate() resolved)', value: ms(extension.activateMsMedian), note: `target < ${TARGET_ACTIVATION_MS} ms: ${extension.activateMsMedian < TARGET_ACTIVATION_MS ? 'MET' : 'MISSED'}; max ${ms(extension.activateMsMax)}` },
+          {
+            label: 'activation as VS Code counts it',
+            value: ms(extension.vscodeActivationMsMedian),
+            note: `target < ${TARGET_ACTIVATION_MS} ms: ${extension.vscodeActivationMsMedian < TARGET_ACTIVATION_MS ? 'MET' : 'MISSED'}; max ${ms(extension.vscodeActivationMsMax)}; code loading + activate(), Running Extensions' figure`,
+          },
+          { label: '  loading dist/client.js', value: ms(extension.codeLoadingMsMedian), note: "extension host marks (millisecond clock)" },
+          { label: '  activate() call', value: ms(extension.activateCallMsMedian) },
+          { label: 'extension.activate() wall time', value: ms(extension.activateMsMedian), note: `max ${ms(extension.activateMsMax)}; adds the host's own work per extension` },
+          {
+            label: '  host: before load / context / after',
+            value: `${ms(extension.hostBeforeLoadMsMedian)} / ${ms(extension.hostContextMsMedian)} / ${ms(extension.hostAfterActivateMsMedian)}`,
+            note: 'localisation; extension context and storage over RPC; resolving the API call',
+          },
           { label: 'open YAML -> first diagnostics', value: ms(extension.firstDiagnosticsMsMedian), note: 'after activation: server start, first check' },
         ],
       },

@@ -129,6 +129,19 @@ describe('onenode check', () => {
     assert.equal(result.code, 0);
     assert.match(result.stdout, /binary\.yaml: skipped, not checked: the file looks binary/);
   });
+
+  it('skips a file too large to check by its size, without reading it', async () => {
+    // 33 MiB of a 3-byte UTF-8 character: read, it is 11 Mi characters ("11.0 MB"); skipped
+    // unread, the message gives its size on disk.
+    const path = join(dir, 'dump.yaml');
+    writeFileSync(path, Buffer.alloc(33 * 1024 * 1024, '€'));
+    writeFileSync(join(dir, 'next-to-dump.yaml'), WARNING_ONLY);
+    const result = await runCli(['check', path, join(dir, 'next-to-dump.yaml'), '--format', 'json']);
+    assert.equal(result.code, 0);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    assert.match(report.files[0].skipped ?? '', /^not checked: the file is 33\.0 MB, above OneNode's 10 MB limit$/);
+    assert.equal(report.files[1].findings.length, 1);
+  });
 });
 
 describe('onenode check -', () => {

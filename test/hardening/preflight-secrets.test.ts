@@ -78,6 +78,17 @@ describe('preflight keeps passwords, passphrases and keys out of every output', 
     assertNoSecrets(s.text(), secrets, 'the language server\'s output');
   });
 
+  it('over the language server: a host that takes only passwords is asked for one when there is no agent and no key', async () => {
+    // HOME is a fresh directory (no ~/.ssh keys) and SSH_AUTH_SOCK is empty: the password is all there is.
+    const s = await session([PASSWORD]);
+    const sentBefore = passwordServer.received.length;
+    const refused = await s.execute<RunPreflightResult>(RUN_PREFLIGHT_COMMAND, { target: `someone@127.0.0.1:${passwordServer.port}`, platform: 'kubernetes' });
+    assert.equal(refused.ok ? 'ran' : refused.code, 'auth-failed');
+    assert.deepEqual(s.questions.map((q) => q.kind), ['password']);
+    assert.deepEqual(passwordServer.received.slice(sentBefore), [PASSWORD]);
+    assertNoSecrets(s.text(), secrets, 'the language server\'s output');
+  });
+
   it('the CLI: preflight --host with a key, and with a locked key it cannot unlock, prints no key material', async () => {
     const knownHosts = join(work, 'cli_known_hosts');
     writeFileSync(knownHosts, `${sshd.knownHostsLine}\n`);

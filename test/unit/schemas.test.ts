@@ -51,6 +51,13 @@ describe('OneNode schemas', () => {
     }
   });
 
+  it('include a .onenode.yaml schema that compiles in strict mode (the engine skips meta-schema checks at run time)', () => {
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'onenode-config.schema.json'), 'utf8')) as Schema;
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword });
+    assert.doesNotThrow(() => ajv.compile(schema));
+  });
+
   for (const entry of SCHEMA_CATALOG) {
     describe(basename(entry.id), () => {
       it('compiles with ajv in strict mode (draft-07, ajv-formats)', () => {

@@ -25,10 +25,24 @@ export interface CheckResult {
   file?: ParsedFile;
 }
 
+/**
+ * Files larger than this many bytes on disk are over MAX_FILE_BYTES whatever their encoding (UTF-8
+ * takes at most 3 bytes per UTF-16 unit), so the CLI and the workspace scan skip them unread: a
+ * database dump named `.yaml` does not cost its size in memory.
+ */
+export const UNREAD_ABOVE_BYTES = 3 * MAX_FILE_BYTES;
+
+function tooLarge(size: number): string {
+  return `not checked: the file is ${(size / 1024 / 1024).toFixed(1)} MB, above OneNode's ${MAX_FILE_BYTES / 1024 / 1024} MB limit`;
+}
+
+/** Why a file of `bytes` bytes on disk is skipped without reading it, if it is. */
+export function sizeSkipReason(bytes: number): string | undefined {
+  return bytes > UNREAD_ABOVE_BYTES ? tooLarge(bytes) : undefined;
+}
+
 export function skipReason(text: string): string | undefined {
-  if (text.length > MAX_FILE_BYTES) {
-    return `not checked: the file is ${(text.length / 1024 / 1024).toFixed(1)} MB, above OneNode's ${MAX_FILE_BYTES / 1024 / 1024} MB limit`;
-  }
+  if (text.length > MAX_FILE_BYTES) return tooLarge(text.length);
   if (text.slice(0, 8192).includes('\u0000')) return 'not checked: the file looks binary (it contains NUL characters)';
   return undefined;
 }

@@ -3,7 +3,7 @@
  * rule severities, ignore globs), validated with ajv against schemas/onenode-config.schema.json.
  * Invalid entries are reported with their position and left out; nothing is thrown.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
 import { parseFile } from './parse';
@@ -27,8 +27,13 @@ export interface ConfigProblem {
   range: Range;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile<OneNodeConfig>(configSchema);
+// Compiled on first use: most runs have no .onenode.yaml, and compiling cost every process start
+// tens of milliseconds. The schema itself is checked against the meta-schema by the unit tests.
+let validateConfig: ValidateFunction<OneNodeConfig> | undefined;
+function configValidator(): ValidateFunction<OneNodeConfig> {
+  validateConfig ??= new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile<OneNodeConfig>(configSchema);
+  return validateConfig;
+}
 
 function describe(error: ErrorObject): string {
   const where = error.instancePath === '' ? 'the file' : error.instancePath.slice(1).replace(/\//g, '.');
@@ -60,6 +65,7 @@ export function parseConfig(text: string): { config: OneNodeConfig; problems: Co
   if (value == null) return { config: {}, problems };
   const config: OneNodeConfig = {};
   const dropped = new Set<string>();
+  const validate = configValidator();
   if (!validate(value)) {
     for (const error of validate.errors ?? []) {
       const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(error.params.additionalProperty)}` : error.instancePath;

@@ -1,6 +1,6 @@
 /** The engine's public surface, shared by the language server, the CLI and the tests. */
 export * from './types';
-export { check, fixAll, skipReason, MAX_FILE_BYTES, type CheckResult, type FixAllResult, type CheckEnvironment } from './check';
+export { check, fixAll, skipReason, sizeSkipReason, MAX_FILE_BYTES, UNREAD_ABOVE_BYTES, type CheckResult, type FixAllResult, type CheckEnvironment } from './check';
 export { WorkspaceIndex, extractFacts, type FileFacts, type WorkspaceView, type WorkloadFacts, type StorageClassFacts } from './workspace';
 export { applyEdits, minimalEdit, choosePreferredEdits, offsetAt, lineStarts } from './apply';
 export { parseFile } from './parse';

@@ -6,20 +6,13 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { promises as fs } from 'node:fs';
-import { extractFacts, MAX_FILE_BYTES, parseFile, skipReason, type WorkspaceIndex } from '../engine';
+import { extractFacts, parseFile, skipReason, UNREAD_ABOVE_BYTES, type WorkspaceIndex } from '../engine';
 import { collectFiles, readSource } from '../files/yaml-files';
 
 /** Large monorepos: index at most this many files, and say so. */
 export const MAX_INDEXED_FILES = 5000;
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Files larger than this many bytes are over the engine's limit whatever their encoding (UTF-8
- * takes at most 3 bytes per UTF-16 unit), so they are dropped without being read: a database dump
- * named `.yaml` in the workspace no longer costs its size in memory, twice, at start-up.
- */
-const UNREAD_ABOVE_BYTES = 3 * MAX_FILE_BYTES;
 
 export async function indexFile(index: WorkspaceIndex, uri: string): Promise<boolean> {
   if (!uri.startsWith('file:')) return false;

@@ -62,13 +62,19 @@ function fromAgentHost(host: unknown, source: string, index: number, count: numb
 export function readConfigExpectations(content: string, source: string): ConfigExpectations[] {
   const file = parseFile(content);
   for (const document of file.documents) {
-    const root: unknown = document.doc.toJS({ maxAliasCount: 100 });
-    if (document.kind.type === 'harvester-config') return [fromHarvester(root, source)];
-    if (document.kind.type === 'agent-config') {
-      const hosts = isObject(root) && Array.isArray(root.hosts) ? root.hosts : [];
-      if (hosts.length === 0) return [{ source, kind: 'agent-config', interfaces: [], problems: ['no hosts[] entry'] }];
-      return hosts.map((host, i) => fromAgentHost(host, source, i, hosts.length));
+    const kind = document.kind.type;
+    if (kind !== 'harvester-config' && kind !== 'agent-config') continue;
+    let root: unknown;
+    try {
+      root = document.doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // An alias bomb, or aliases to broken nodes: the config is recognised but cannot be read.
+      return [{ source, kind, interfaces: [], problems: [`could not be read: ${error instanceof Error ? error.message : String(error)}`] }];
     }
+    if (kind === 'harvester-config') return [fromHarvester(root, source)];
+    const hosts = isObject(root) && Array.isArray(root.hosts) ? root.hosts : [];
+    if (hosts.length === 0) return [{ source, kind: 'agent-config', interfaces: [], problems: ['no hosts[] entry'] }];
+    return hosts.map((host, i) => fromAgentHost(host, source, i, hosts.length));
   }
   return [];
 }

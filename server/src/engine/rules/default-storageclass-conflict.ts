@@ -5,6 +5,7 @@ import { replaceScalar } from '../edits';
 import { isKind } from '../kinds';
 import { defaultClassAnnotation } from '../workspace';
 import { SOURCES } from '../sources';
+import { listSome } from '../list-text';
 
 export const defaultStorageclassConflict: Rule = {
   id: 'default-storageclass-conflict',
@@ -24,7 +25,7 @@ export const defaultStorageclassConflict: Rule = {
     const others = ctx.workspace.defaultStorageClasses().filter((d) => !isMine(d));
     if (others.length === 0) return [];
     const name = scalarString(getIn(document.doc.contents, ['metadata', 'name'])) ?? '(unnamed)';
-    const listed = others.map((d) => (d.uri === ctx.uri ? d.name : `${d.name} (${d.uri})`)).join(', ');
+    const listed = listSome(others.map((d) => (d.uri === ctx.uri ? d.name : `${d.name} (${d.uri})`)));
     const edit = replaceScalar(file, pair.value, 'false');
     return [{
       message: `StorageClass ${name} is marked default, and so is ${listed}: Harvester's webhook rejects a second default, and Kubernetes gives PVCs without a class whichever default is newest.`,

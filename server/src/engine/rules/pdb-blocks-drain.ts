@@ -5,6 +5,7 @@ import { replaceScalar, renameKey } from '../edits';
 import { selectorMatches } from '../selectors';
 import { isKind } from '../kinds';
 import { SOURCES } from '../sources';
+import { listSome } from '../list-text';
 
 /** An int or a percentage, as IntOrString fields are written. */
 function parseIntOrPercent(value: unknown): { n: number; percent: boolean } | undefined {
@@ -66,7 +67,7 @@ export const pdbBlocksDrain: Rule = {
       .filter((w) => w.namespace === namespace && selectorMatches(selector, new Map(w.podLabels)) === true)
       .filter((w) => requiredAvailable(min, w.replicas) >= w.replicas);
     if (blocked.length === 0) return [];
-    const what = blocked.map((w) => describeWorkload(w, ctx.uri)).join(', ');
+    const what = listSome(blocked.map((w) => describeWorkload(w, ctx.uri)));
     return [{
       message: `minAvailable: ${scalarString(minAvailable.value)} keeps every pod of ${what} from being evicted, and on one node all of them are on the node being drained, so the drain never finishes.`,
       range,

@@ -152,7 +152,10 @@ export async function connectSsh(options: SshConnectOptions): Promise<Client> {
       });
     };
 
-    const steps: AuthStep[] = [];
+    // ssh2 calls the handler first with no list of methods. Asking with "none" (as OpenSSH does)
+    // makes the server name the methods it takes, so a host that offers only passwords is asked
+    // for one even when there is no agent and no key to try first.
+    const steps: AuthStep[] = [(left) => Promise.resolve(left === null ? { type: 'none', username: options.user } : undefined)];
     if (options.agentSocket) {
       const agent = options.agentSocket;
       steps.push((left) => {
