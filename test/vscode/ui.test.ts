@@ -8,6 +8,7 @@ import { launchBrowser, type Browser } from '../../scripts/e2e/browser';
 import { createProfile, installVsix, startCodeServer, type Profile, type RunningCodeServer } from '../../scripts/e2e/code-server';
 import { ARTIFACTS, VSIX } from '../../scripts/e2e/paths';
 import { pollUntil, readJsonIfComplete } from './poll';
+import { languageServerPids } from './server-processes';
 import { Workbench } from './workbench';
 import { copyTestWorkspace, type WorkspaceCopy } from '../../scripts/e2e/test-workspace';
 
@@ -174,5 +175,38 @@ describe('VS Code UI with the packaged extension (code-server + Chromium)', { ti
       }
       await workbench.screenshot('palette');
       await browser!.page.keyboard.press('Escape');
+    }));
+
+  it('a language server killed twice is restarted each time, the person is told once, and the new server checks edits', () =>
+    step('crash-restart', async () => {
+      const notice = 'the language server stopped unexpectedly and was restarted';
+      const extensionsDir = profile!.extensionsDir;
+      const onlyServer = (exclude: number[]) => () => {
+        const pids = languageServerPids(extensionsDir);
+        return pids.length === 1 && !exclude.includes(pids[0]) ? pids[0] : undefined;
+      };
+      // The quick-fix test left this file at numberOfReplicas: "1", no finding.
+      await workbench.openFile('longhorn-storageclass.yaml');
+      const first = await pollUntil('the language server process', onlyServer([]));
+
+      process.kill(first, 'SIGKILL');
+      await workbench.notificationToast(notice).waitFor();
+      const second = await pollUntil('a restarted language server', onlyServer([first]));
+      // Only a live server can flag the fault typed back in: the one that knew the file is gone.
+      await workbench.token('"1"').dblclick();
+      await browser!.page.keyboard.type('3');
+      await workbench.waitForEditorText('numberOfReplicas: "3"');
+      await workbench.squiggles('warning').first().waitFor();
+      await workbench.screenshot('restarted');
+
+      process.kill(second, 'SIGKILL');
+      await pollUntil('a language server restarted again', onlyServer([first, second]));
+      await workbench.token('"3"').dblclick();
+      await browser!.page.keyboard.type('2');
+      await workbench.showProblems();
+      await workbench.problems('numberOfReplicas "2"').first().waitFor();
+      const told = await workbench.notificationsInCenter(notice);
+      assert.equal(await told.count(), 1, 'one notification for two crashes');
+      await workbench.screenshot('restarted-twice');
     }));
 });

@@ -115,6 +115,18 @@ export class Workbench {
     await this.page.locator('.tab.active', { hasText: title }).waitFor();
   }
 
+  /** A notification as it pops up (toasts hide after a while; the center keeps them all). */
+  notificationToast(text: string): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  }
+
+  /** Opens the notification center and returns its entries that contain `text`. */
+  async notificationsInCenter(text: string): Promise<Locator> {
+    await this.runCommand('Notifications: Show Notifications');
+    await this.page.locator('.notifications-center').waitFor();
+    return this.page.locator('.notifications-center .notification-list-item', { hasText: text });
+  }
+
   statusBarItem(text: string): Locator {
     return this.page.locator('.statusbar-item', { hasText: text });
   }
