@@ -16,6 +16,7 @@ import {
   InitializedNotification,
   ShutdownRequest,
   ExitNotification,
+  CancellationTokenSource,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgress,
@@ -52,6 +53,9 @@ after(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
+/** How the test's "person" answers an unknown host key: yes, unless a test says otherwise. */
+let hostKeyAnswer: (q: HostKeyQuestion) => Promise<boolean> = () => Promise.resolve(true);
+
 async function startServer(workspaceTrusted: boolean): Promise<Session> {
   // A private HOME: the server's ~/.ssh/known_hosts and ~/.ssh/config are the test's.
   const child = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: 'pipe', env: { ...process.env, HOME: home, SSH_AUTH_SOCK: '' } });
@@ -59,7 +63,7 @@ async function startServer(workspaceTrusted: boolean): Promise<Session> {
   const questions: HostKeyQuestion[] = [];
   connection.onRequest(CONFIRM_HOST_KEY_REQUEST, (q: HostKeyQuestion) => {
     questions.push(q);
-    return true;
+    return hostKeyAnswer(q);
   });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   connection.onRequest('client/registerCapability', () => null);
@@ -127,6 +131,36 @@ describe('preflight through the language server', () => {
       assert.deepEqual(session.questions.map((q) => q.fingerprint), [sshd.hostFingerprint]);
       assert.equal(readFileSync(join(home, '.ssh', 'known_hosts'), 'utf8'), `${sshd.knownHostsLine}\n`);
     } finally {
+      await stopServer(session);
+    }
+  });
+
+  it('stops a run when the editor cancels the request, even while a question to the person is open', { timeout: 30_000 }, async () => {
+    // An unknown host again, so the host-key question is asked.
+    rmSync(join(home, '.ssh', 'known_hosts'), { force: true });
+    const session = await startServer(true);
+    let asked: () => void = () => undefined;
+    const questionAsked = new Promise<void>((resolve) => (asked = resolve));
+    // The person never answers the host-key question: without cancellation the run would wait forever.
+    hostKeyAnswer = () => {
+      asked();
+      return new Promise<boolean>(() => undefined);
+    };
+    try {
+      await session.connection.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
+      const source = new CancellationTokenSource();
+      const args = { target: `${sshd.user}@127.0.0.1:${sshd.port}`, identityFile: sshd.identity, platform: 'kubernetes', environment: 'test' };
+      const running = session.connection.sendRequest(ExecuteCommandRequest.type, { command: RUN_PREFLIGHT_COMMAND, arguments: [args] }, source.token) as Promise<RunPreflightResult>;
+      await questionAsked;
+      source.cancel();
+      let timer: NodeJS.Timeout | undefined;
+      const result = await Promise.race([
+        running,
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the run did not stop within 5 s of the cancel')), 5_000))),
+      ]).finally(() => clearTimeout(timer));
+      assert.equal(result.ok ? 'ran' : result.code, 'cancelled');
+    } finally {
+      hostKeyAnswer = () => Promise.resolve(true);
       await stopServer(session);
     }
   });

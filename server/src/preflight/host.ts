@@ -31,10 +31,15 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export class PreflightError extends Error {
   constructor(
-    readonly code: 'unreachable' | 'timeout' | 'auth-failed' | 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked' | 'not-linux' | 'untrusted' | 'usage' | 'io',
+    readonly code: 'unreachable' | 'timeout' | 'auth-failed' | 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked' | 'not-linux' | 'untrusted' | 'usage' | 'io' | 'cancelled',
     message: string,
   ) {
     super(message);
     this.name = 'PreflightError';
   }
+}
+
+/** The error a cancelled run ends with, wherever it was when cancelled. */
+export function cancelledError(): PreflightError {
+  return new PreflightError('cancelled', 'Preflight was cancelled.');
 }

@@ -1,5 +1,5 @@
 /** The machine preflight runs on: files read with fs, programs run with execFile (no shell). */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { DEFAULT_COMMAND_TIMEOUT_MS, MAX_FILE_BYTES, type Host, type RunOptions } from './host';
 import type { CommandResult } from './types';
@@ -30,6 +30,8 @@ async function readCapped(path: string): Promise<string | null> {
 export class LocalHost implements Host {
   readonly kind = 'local';
   readonly label = 'this machine';
+  /** Programs still running, stopped by close() when a run is cancelled. */
+  private readonly running = new Set<ChildProcess>();
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
     const [program, ...args] = argv;
@@ -45,6 +47,8 @@ export class LocalHost implements Host {
           resolve({ code: typeof e.code === 'number' ? e.code : null, stdout, stderr: stderr || e.message });
         },
       );
+      this.running.add(child);
+      child.once('close', () => this.running.delete(child));
       if (options.stdin !== undefined) child.stdin?.end(options.stdin);
       else child.stdin?.end();
     });
@@ -66,6 +70,7 @@ export class LocalHost implements Host {
   }
 
   close(): Promise<void> {
+    for (const child of this.running) child.kill();
     return Promise.resolve();
   }
 }

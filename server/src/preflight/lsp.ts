@@ -91,7 +91,11 @@ export class PreflightService {
         throw new PreflightError('usage', `unknown platform or environment: ${String(args.platform)} / ${String(args.environment)}`);
       }
       progress.begin('OneNode preflight', undefined, local ? 'Reading this machine' : `Connecting to ${args.target}`, true);
+      // Cancel in the editor ($/cancelRequest for this request) stops the run and closes the connection.
+      const cancel = new AbortController();
+      const cancelling = token.onCancellationRequested(() => cancel.abort());
       const report = await runPreflight({
+        signal: cancel.signal,
         target,
         platforms,
         environments,
@@ -99,9 +103,9 @@ export class PreflightService {
         diskLatencyPath: args.diskLatencyPath || undefined,
         prompts: this.prompts(),
         onProgress: (message) => {
-          if (!token.isCancellationRequested) progress.report(message);
+          if (!cancel.signal.aborted) progress.report(message);
         },
-      });
+      }).finally(() => cancelling.dispose());
       return { ok: true, report, markdown: formatPreflightMarkdown(report) };
     } catch (error) {
       if (error instanceof PreflightError) return { ok: false, code: error.code, message: error.message };

@@ -41,7 +41,7 @@ async function existing(paths: readonly string[]): Promise<string[]> {
   return paths.filter((_, i) => checks[i]);
 }
 
-export async function openHost(target: TargetRequest, options: { timeoutMs?: number; prompts?: SshPrompts } = {}): Promise<Host> {
+export async function openHost(target: TargetRequest, options: { timeoutMs?: number; prompts?: SshPrompts; signal?: AbortSignal } = {}): Promise<Host> {
   if (target.kind === 'local') return new LocalHost();
   const config = resolveHost(await readSshConfig(target.sshConfigPath), target.host);
   const host = config.hostName ?? target.host;
@@ -63,6 +63,7 @@ export async function openHost(target: TargetRequest, options: { timeoutMs?: num
     acceptFingerprint: target.acceptFingerprint,
     timeoutMs: options.timeoutMs ?? DEFAULT_SSH_TIMEOUT_MS,
     prompts: options.prompts ?? NO_PROMPTS,
+    signal: options.signal,
   });
   return new SshHost(client, formatTarget(user, host, port));
 }

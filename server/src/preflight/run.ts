@@ -8,7 +8,7 @@ import { devicePathsOf, pickExpectations, readConfigExpectations } from './confi
 import { measureDiskLatency, type LatencyBounds } from './disk-latency';
 import { evaluate, summarize, verdictOf } from './evaluate';
 import { parseFacts } from './facts';
-import type { Host } from './host';
+import { cancelledError, type Host } from './host';
 import { openHost, type TargetRequest } from './open-host';
 import type { SshPrompts } from './ssh/prompts';
 import type { ConfigExpectations, DiskLatency, PreflightReport, RawSnapshot } from './types';
@@ -26,6 +26,19 @@ export interface PreflightRequest {
   onProgress?: (message: string) => void;
   /** Receives the raw snapshot (for --dump-raw and bug reports). */
   onSnapshot?: (snapshot: RawSnapshot) => void;
+  /** Cancels the run: it rejects at once with a `cancelled` PreflightError and closes the connection. */
+  signal?: AbortSignal;
+}
+
+/** `work`, or a `cancelled` rejection as soon as `signal` aborts (the work itself is stopped by closing its host). */
+function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(cancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export interface EvaluateSnapshotOptions {
@@ -69,22 +82,35 @@ export function evaluateSnapshot(snapshot: RawSnapshot, options: EvaluateSnapsho
 export async function runPreflight(request: PreflightRequest): Promise<PreflightReport> {
   const progress = request.onProgress ?? (() => undefined);
   progress(request.target.kind === 'local' ? 'Reading this machine' : `Connecting to ${request.target.host}`);
-  const host: Host = await openHost(request.target, { timeoutMs: request.timeoutMs, prompts: request.prompts });
+  const { signal } = request;
+  // Cancelled while connecting, openHost itself closes the socket and rejects as cancelled.
+  const host: Host = await openHost(request.target, { timeoutMs: request.timeoutMs, prompts: request.prompts, signal });
+  if (signal?.aborted) {
+    await host.close();
+    throw cancelledError();
+  }
+  // Closing the host ends the SSH session, and with it any command still running there.
+  const closeOnAbort = () => void host.close().catch(() => undefined);
+  signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {
     const candidates = configCandidates(request.config);
-    const snapshot = await collectSnapshot(host, { devicePaths: devicePathsOf(candidates), onProgress: progress });
+    const snapshot = await unlessCancelled(collectSnapshot(host, { devicePaths: devicePathsOf(candidates), onProgress: progress }), signal);
     request.onSnapshot?.(snapshot);
     let diskLatency: DiskLatency | { path: string; error: string } | undefined;
     if (request.diskLatencyPath !== undefined) {
       progress(`Timing fdatasync on ${request.diskLatencyPath}`);
-      diskLatency = await measureDiskLatency(host, request.diskLatencyPath, request.latencyBounds).catch((error: unknown) => ({
-        path: request.diskLatencyPath ?? '',
-        error: error instanceof Error ? error.message : String(error),
-      }));
+      diskLatency = await unlessCancelled(
+        measureDiskLatency(host, request.diskLatencyPath, request.latencyBounds).catch((error: unknown) => ({
+          path: request.diskLatencyPath ?? '',
+          error: error instanceof Error ? error.message : String(error),
+        })),
+        signal,
+      );
     }
     progress('Evaluating');
     return evaluateSnapshot(snapshot, { target: host.label, platforms: request.platforms, environments: request.environments, config: request.config, diskLatency });
   } finally {
+    signal?.removeEventListener('abort', closeOnAbort);
     await host.close();
   }
 }

@@ -8,7 +8,7 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { promises as fs } from 'node:fs';
 import { Client, utils, type AnyAuthMethod, type AuthenticationType, type ParsedKey } from 'ssh2';
-import { PreflightError } from '../host';
+import { cancelledError, PreflightError } from '../host';
 import { Deadline } from './deadline';
 import { appendKnownHost, fingerprintOf, keyTypeOf, knownHostName, readKnownHosts, verifyHostKey } from './known-hosts';
 import type { SshPrompts } from './prompts';
@@ -27,6 +27,8 @@ export interface SshConnectOptions {
   acceptFingerprint?: string;
   timeoutMs: number;
   prompts: SshPrompts;
+  /** Abandons the attempt: the socket is closed and the promise rejects with a `cancelled` error. */
+  signal?: AbortSignal;
 }
 
 // ssh2 has its own handshake timer; ours (which pauses during prompts) is the one that counts.
@@ -53,20 +55,30 @@ function describeNetError(error: NodeJS.ErrnoException): string {
   }
 }
 
-function openSocket(host: string, port: number, timeoutMs: number, where: string): Promise<Socket> {
+function openSocket(host: string, port: number, timeoutMs: number, where: string, signal: AbortSignal | undefined): Promise<Socket> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelledError());
     const socket = netConnect({ host, port });
+    const onAbort = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(cancelledError());
+    };
     const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       reject(new PreflightError('unreachable', `${where}: no answer within ${seconds(timeoutMs)} (is the host up and the port open?)`));
     }, timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       socket.removeAllListeners('error');
       resolve(socket);
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       reject(new PreflightError('unreachable', `${where}: ${describeNetError(error)}`));
     });
   });
@@ -94,7 +106,7 @@ async function loadKey(file: string, prompts: SshPrompts, deadline: Deadline): P
 export async function connectSsh(options: SshConnectOptions): Promise<Client> {
   const where = formatTarget(options.user, options.host, options.port);
   const started = Date.now();
-  const sock = await openSocket(options.host, options.port, options.timeoutMs, where);
+  const sock = await openSocket(options.host, options.port, options.timeoutMs, where, options.signal);
   const remaining = Math.max(1, options.timeoutMs - (Date.now() - started));
 
   return new Promise<Client>((resolve, reject) => {
@@ -102,10 +114,12 @@ export async function connectSsh(options: SshConnectOptions): Promise<Client> {
     const tried: string[] = [];
     let failure: PreflightError | undefined;
     let settled = false;
+    const onAbort = (): void => fail(cancelledError());
     const fail = (error: PreflightError): void => {
       if (settled) return;
       settled = true;
       deadline.clear();
+      options.signal?.removeEventListener('abort', onAbort);
       client.end();
       sock.destroy();
       reject(error);
@@ -113,6 +127,9 @@ export async function connectSsh(options: SshConnectOptions): Promise<Client> {
     const deadline = new Deadline(remaining, () =>
       fail(new PreflightError('timeout', `${where}: no SSH answer within ${seconds(options.timeoutMs)} (the port is open, but the handshake or authentication did not finish)`)),
     );
+    // Cancelled during the handshake or while a question is open: a late answer finds nothing to do.
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
 
     const hostVerifier = (key: Buffer, verify: (valid: boolean) => void): void => {
       const decide = async (): Promise<boolean> => {
@@ -136,6 +153,8 @@ export async function connectSsh(options: SshConnectOptions): Promise<Client> {
           options.acceptFingerprint !== undefined
             ? options.acceptFingerprint === fingerprint
             : await deadline.paused(() => options.prompts.confirmHostKey({ host: options.host, port: options.port, keyType, fingerprint, knownHostsFile: options.knownHostsFile }));
+        // Answered after the run was cancelled or timed out: record nothing.
+        if (settled) return false;
         if (!accepted) {
           failure = new PreflightError(
             'host-key-unknown',
@@ -211,6 +230,7 @@ export async function connectSsh(options: SshConnectOptions): Promise<Client> {
       if (settled) return;
       settled = true;
       deadline.clear();
+      options.signal?.removeEventListener('abort', onAbort);
       resolve(client);
     });
     client.on('error', (error: NodeJS.ErrnoException & { level?: string }) => {
