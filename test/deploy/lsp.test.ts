@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidOpenTextDocumentNotification,
+  CancellationTokenSource,
   ExecuteCommandRequest,
   ExitNotification,
   InitializedNotification,
@@ -177,6 +178,25 @@ describe('deploy through the language server', () => {
     const again = await execute<DeployApplyResult>(session, DEPLOY_APPLY_COMMAND, { planId: plan.planId, wait: false });
     assert.deepEqual(again, { ok: false, code: 'refused', message: 'this plan is unknown or too old: plan again' });
     assert.equal(cluster.api.appliedPaths().length, 7);
+  });
+
+  it('stops planning when the editor cancels, before the next dry run', async () => {
+    session = await startServer(cluster.env, true);
+    const dryRuns = () => cluster.api.requests.filter((r) => r.method === 'PATCH' && r.query.dryRun === 'All');
+    // The second dry run waits at the API server until the cancel has been sent.
+    const second = cluster.api.holdNext((r) => r.method === 'PATCH' && r.query.dryRun === 'All' && dryRuns().length === 2);
+    const source = new CancellationTokenSource();
+    const args = { uris: [uri(CLUSTER)], kubeconfig: cluster.kubeconfig, context: 'edge', forceFindings: false, forceConflicts: false };
+    const planning = session.connection.sendRequest(ExecuteCommandRequest.type, { command: DEPLOY_PLAN_COMMAND, arguments: [args] }, source.token) as Promise<DeployPlanResult>;
+    await second.held;
+    source.cancel();
+    // The server reads the cancel before the held response: a request it answers after the cancel proves the order.
+    await execute<DeployContextsResult>(session, DEPLOY_CONTEXTS_COMMAND, { kubeconfig: cluster.kubeconfig });
+    second.release();
+    const result = await planning;
+    assert.deepEqual(result.ok ? 'planned' : [result.code, result.message], ['cancelled', 'Planning was cancelled; nothing was applied.']);
+    assert.equal(dryRuns().length, 2, 'dry runs after the cancel');
+    assert.deepEqual(cluster.api.appliedPaths(), []);
   });
 
   it('deploys what the editor shows, and refuses to apply a plan whose files changed since', async () => {

@@ -18,7 +18,9 @@ export type DeployErrorCode =
   /** Deploy refused to go on: error findings, problems in the plan, declined, not trusted. */
   | 'refused'
   /** An installer or the PXE server could not be started. */
-  | 'installer';
+  | 'installer'
+  /** The person cancelled before anything was applied. */
+  | 'cancelled';
 
 export class DeployError extends Error {
   constructor(

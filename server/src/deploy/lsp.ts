@@ -182,12 +182,16 @@ export class DeployService {
       const { connect, planDeploy, planChangesSomething } = await clusterCode();
       const { target, cluster } = connect({ kubeconfig: args.kubeconfig || undefined, context: args.context || undefined });
       progress.report(`Planning against ${target.context}`);
+      // Cancel in the editor stops the dry runs; the client discards whatever comes back.
+      const cancel = new AbortController();
+      const cancelling = token.onCancellationRequested(() => cancel.abort());
       const planned = await planDeploy(prepared.selection.objects, cluster, {
         force: args.forceConflicts,
+        signal: cancel.signal,
         onProgress: (message) => {
-          if (!token.isCancellationRequested) progress.report(message);
+          if (!cancel.signal.aborted) progress.report(message);
         },
-      });
+      }).finally(() => cancelling.dispose());
       const planId = randomUUID();
       this.forgetOldPlans();
       this.plans.set(planId, { uris: args.uris, digest: digestOf(files), planned, cluster, forceConflicts: args.forceConflicts, madeAt: Date.now() });

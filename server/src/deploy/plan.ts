@@ -36,6 +36,8 @@ export interface PlanResult {
 export interface PlanOptions {
   force: boolean;
   onProgress?: (message: string) => void;
+  /** Stops planning before the next object's dry run (planning changes nothing, so stopping is safe). */
+  signal?: AbortSignal;
 }
 
 interface CrdFacts {
@@ -95,6 +97,7 @@ export async function planDeploy(manifests: readonly ManifestObject[], cluster: 
   let done = 0;
 
   for (const manifest of ordered) {
+    if (options.signal?.aborted) throw new DeployError('cancelled', 'Planning was cancelled; nothing was applied.');
     options.onProgress?.(`Dry run ${++done}/${ordered.length}: ${manifest.kind} ${manifest.name}`);
     const info = await cluster.resolve(manifest.apiVersion, manifest.kind);
     const { group, version } = splitApiVersion(manifest.apiVersion);

@@ -92,6 +92,7 @@ export class TestApiServer {
   readonly store = new ObjectStore();
   readonly requests: RequestRecord[] = [];
   private readonly faults: (Fault & { left: number })[] = [];
+  private readonly gates: { matches: (r: RequestRecord) => boolean; arrived: () => void; released: Promise<void> }[] = [];
   private readonly tokens: Record<string, TokenUser>;
   private server!: Server;
   url = '';
@@ -165,6 +166,19 @@ export class TestApiServer {
     this.store.readyAfter.set(`${group}/${kind}/${namespace ?? ''}/${name}`, after);
   }
 
+  /**
+   * Holds the next request that `matches` until `release()`: `held` resolves when it arrives, so a
+   * test can act while the client is waiting on that request (cancel it, say) without timing games.
+   */
+  holdNext(matches: (request: RequestRecord) => boolean): { held: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.gates.push({ matches, arrived, released });
+    return { held, release };
+  }
+
   injectFault(fault: Fault): void {
     this.faults.push({ ...fault, left: fault.times ?? 1 });
   }
@@ -193,6 +207,12 @@ export class TestApiServer {
     const body = method === 'PATCH' || method === 'POST' || method === 'PUT' ? await readBody(request) : undefined;
     const record: RequestRecord = { method, path: url.pathname, query, status: 0, ...(request.headers['content-type'] ? { contentType: request.headers['content-type'] } : {}), ...(body !== undefined ? { body } : {}) };
     this.requests.push(record);
+    const gate = this.gates.findIndex((g) => g.matches(record));
+    if (gate !== -1) {
+      const [held] = this.gates.splice(gate, 1);
+      held.arrived();
+      await held.released;
+    }
     const reply = (code: number, payload: unknown) => {
       record.status = code;
       sendJson(response, code, payload);
