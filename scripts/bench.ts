@@ -114,6 +114,11 @@ async function main(): Promise<void> {
             value: `${ms(extension.hostBeforeLoadMsMedian)} / ${ms(extension.hostContextMsMedian)} / ${ms(extension.hostAfterActivateMsMedian)}`,
             note: 'localisation; extension context and storage over RPC; resolving the API call',
           },
+          {
+            label: 'an empty extension, same host: wall / context',
+            value: `${ms(extension.control.activateMsMedian)} / ${ms(extension.control.hostContextMsMedian)}`,
+            note: `the host's share of any activation; as VS Code counts it: ${ms(extension.control.vscodeActivationMsMedian)}`,
+          },
           { label: 'open YAML -> first diagnostics', value: ms(extension.firstDiagnosticsMsMedian), note: 'after activation: server start, first check' },
         ],
       },

@@ -26,9 +26,13 @@ export interface ExtensionFigures {
   hostContextMsMedian: number;
   hostAfterActivateMsMedian: number;
   firstDiagnosticsMsMedian: number;
+  /** The same measurement of an extension that does nothing: the host's share of any activation. */
+  control: { activateMsMedian: number; hostContextMsMedian: number; vscodeActivationMsMedian: number };
 }
 
 const MEASURE_ENTRY = resolve(REPO_ROOT, 'out', 'vscode-suite', 'measure-activation.js');
+const CONTROL_EXTENSION = resolve(REPO_ROOT, 'test', 'vscode', 'empty-extension');
+const CONTROL_ID = 'onenode-test.empty-extension';
 
 /** Builds the VSIX as shipped (production bundles) and returns its size. */
 function packageVsix(): number {
@@ -36,7 +40,8 @@ function packageVsix(): number {
   return statSync(VSIX).size;
 }
 
-async function measureOnce(): Promise<ActivationFigures> {
+/** One cold start of code-server; `control` measures the empty extension (installed next to OneNode) instead. */
+async function measureOnce(control: boolean): Promise<ActivationFigures> {
   const workspace = copyTestWorkspace();
   const resultsFile = join(workspace.root, 'activation.json');
   try {
@@ -44,7 +49,8 @@ async function measureOnce(): Promise<ActivationFigures> {
       workspace: workspace.folder,
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: MEASURE_ENTRY,
-      env: { ONENODE_SUITE_RESULTS: resultsFile },
+      env: { ONENODE_SUITE_RESULTS: resultsFile, ...(control ? { ONENODE_MEASURE_EXTENSION: CONTROL_ID } : {}) },
+      ...(control ? { otherExtensions: [CONTROL_EXTENSION] } : {}),
       timeoutMs: 120_000,
     });
     if (run.exitCode !== 0 || !existsSync(resultsFile)) throw new Error(`activation measurement failed:\n${run.log.slice(-30).join('\n')}`);
@@ -56,8 +62,13 @@ async function measureOnce(): Promise<ActivationFigures> {
 
 export async function measureExtension(runs = 5): Promise<ExtensionFigures> {
   const vsixBytes = packageVsix();
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await measureOnce());
+  const samples: ActivationFigures[] = [];
+  const controls: ActivationFigures[] = [];
+  // Alternated, so a slow patch of the machine affects both alike.
+  for (let i = 0; i < runs; i++) {
+    samples.push(await measureOnce(false));
+    controls.push(await measureOnce(true));
+  }
   const vscodeActivation = samples.map((s) => s.codeLoadingMs + s.activateCallMs);
   return {
     vsixBytes,
@@ -71,6 +82,11 @@ export async function measureExtension(runs = 5): Promise<ExtensionFigures> {
     hostBeforeLoadMsMedian: median(samples.map((s) => s.hostBeforeLoadMs)),
     hostContextMsMedian: median(samples.map((s) => s.hostContextMs)),
     hostAfterActivateMsMedian: median(samples.map((s) => s.hostAfterActivateMs)),
-    firstDiagnosticsMsMedian: median(samples.map((s) => s.firstDiagnosticsMs)),
+    firstDiagnosticsMsMedian: median(samples.map((s) => s.firstDiagnosticsMs ?? Number.NaN)),
+    control: {
+      activateMsMedian: median(controls.map((s) => s.activateMs)),
+      hostContextMsMedian: median(controls.map((s) => s.hostContextMs)),
+      vscodeActivationMsMedian: median(controls.map((s) => s.codeLoadingMs + s.activateCallMs)),
+    },
   };
 }

@@ -16,5 +16,6 @@ export interface ActivationFigures {
   hostBeforeLoadMs: number;
   hostContextMs: number;
   hostAfterActivateMs: number;
-  firstDiagnosticsMs: number;
+  /** OneNode only (the control extension has no diagnostics). */
+  firstDiagnosticsMs?: number;
 }
