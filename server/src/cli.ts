@@ -4,14 +4,14 @@
  *   onenode check [paths…] [--platform P] [--environment E] [--format text|json|sarif] [--fix] [--max-warnings N] [--config FILE]
  * Exit codes: 0 clean, 1 findings at error severity (or too many warnings), 2 usage or I/O error.
  */
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENVIRONMENTS, PLATFORMS, type Environment, type PlatformSetting } from './engine';
 import { runCheck } from './cli/check-command';
 import { loadProjectConfig } from './cli/project-config';
-import type * as PreflightCommand from './cli/preflight-command';
-import type * as DeployCommand from './cli/deploy-command';
+import type * as PreflightCommand from './cli-preflight';
+import type * as DeployCommand from './cli-deploy';
 import { VERSION } from './version';
+import { loadBundle } from './load-bundle';
 
 const USAGE = `Usage: onenode check [paths...] [options]
 
@@ -44,26 +44,17 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
-/**
- * preflight and deploy (SSH, the Kubernetes client, PXE) are bundles of their own, loaded by path
- * only when used: bundled into this file they doubled the start-up of every `check`. The same
- * relative path holds in dist/ (esbuild.mjs) and in the tsc output the tests run.
- */
-function loadCommand<T>(name: 'preflight-command' | 'deploy-command'): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time path, not a module to bundle
-  return require(join(__dirname, 'cli', `${name}.js`)) as T;
-}
-
 async function main(argv: string[]): Promise<number> {
-  // preflight has its own options (--host, --identity, ...), parsed by its own command.
+  // preflight and deploy are bundles of their own, loaded when used: bundled into this file they
+  // doubled the start-up of every `check`. preflight has its own options (--host, --identity, ...).
   if (argv[0] === 'preflight') {
-    const outcome = await loadCommand<typeof PreflightCommand>('preflight-command').runPreflightCommand(argv.slice(1));
+    const outcome = await loadBundle<typeof PreflightCommand>('cli-preflight').runPreflightCommand(argv.slice(1));
     for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
     if (outcome.stdout) process.stdout.write(`${outcome.stdout}\n`);
     return outcome.exitCode;
   }
   // deploy streams its progress (and serves PXE until interrupted), so it writes as it goes.
-  if (argv[0] === 'deploy') return loadCommand<typeof DeployCommand>('deploy-command').runDeployCommand(argv.slice(1));
+  if (argv[0] === 'deploy') return loadBundle<typeof DeployCommand>('cli-deploy').runDeployCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

@@ -15,7 +15,7 @@ import { copyTestWorkspace, type WorkspaceCopy } from '../../scripts/e2e/test-wo
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 /** What the allow-list .vscodeignore lets into the VSIX (vsce adds the manifest and renames a few). */
 const SHIPPED = [
-  /^dist\/(client|session|server)\.js$/,
+  /^dist\/(client|session|server|deploy-cluster|preflight-ssh)\.js$/,
   /^docs\/rules\/([a-z0-9-]+|README)\.md$/,
   /^docs\/walkthrough\/[a-z0-9-]+\.md$/,
   /^media\/icon\.png$/,
@@ -92,7 +92,7 @@ describe('VS Code UI with the packaged extension (code-server + Chromium)', { ti
       ...(manifest.contributes.yamlValidation ?? []).map((entry) => entry.url),
       ...(manifest.contributes.snippets ?? []).map((entry) => entry.path),
     ].map((path) => path.replace(/^\.\//, ''));
-    for (const required of ['dist/client.js', 'dist/session.js', 'dist/server.js', 'docs/rules/longhorn-replica-count.md', ...referenced]) {
+    for (const required of ['dist/client.js', 'dist/session.js', 'dist/server.js', 'dist/deploy-cluster.js', 'dist/preflight-ssh.js', 'docs/rules/longhorn-replica-count.md', ...referenced]) {
       assert.ok(files.includes(required), `${required} is shipped`);
     }
   });

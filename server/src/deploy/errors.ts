@@ -22,7 +22,20 @@ export type DeployErrorCode =
   /** The person cancelled before anything was applied. */
   | 'cancelled';
 
+const DEPLOY_ERROR = Symbol.for('onenode.DeployError');
+
 export class DeployError extends Error {
+  /**
+   * Bundles loaded by path (dist/deploy-cluster.js, see load-bundle.ts) carry their own copy of
+   * this class: `instanceof` checks a process-wide mark, so an error thrown in one copy is still
+   * recognised by the code that catches it in another.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && DEPLOY_ERROR in value;
+  }
+
+  readonly [DEPLOY_ERROR] = true;
+
   constructor(
     readonly code: DeployErrorCode,
     message: string,

@@ -44,6 +44,8 @@ import type { KubeCluster } from './kube/cluster';
 import { fileName } from './selection';
 import { formatFindings, type DeployFile } from './validate';
 import { DEFAULT_WAIT_TIMEOUT_MS } from './wait';
+import { loadBundle } from '../load-bundle';
+import type * as ClusterCode from '../deploy-cluster';
 
 export { DEPLOY_SERVER_COMMANDS };
 
@@ -51,7 +53,7 @@ export { DEPLOY_SERVER_COMMANDS };
  * The cluster code (and the Kubernetes client library under it) is loaded on the first command
  * that talks to a cluster, not when the language server starts.
  */
-const clusterCode = () => import('./lsp-cluster.js');
+const clusterCode = () => Promise.resolve(loadBundle<typeof ClusterCode>('deploy-cluster'));
 
 /** A plan is applied only within this time of being made. */
 const PLAN_LIFETIME_MS = 15 * 60_000;

@@ -29,7 +29,20 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 15_000;
 /** procfs and sysfs files are small; a cap keeps a surprise (a huge file) from filling memory. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
+const PREFLIGHT_ERROR = Symbol.for('onenode.PreflightError');
+
 export class PreflightError extends Error {
+  /**
+   * Bundles loaded by path (dist/preflight-ssh.js, see load-bundle.ts) carry their own copy of
+   * this class: `instanceof` checks a process-wide mark, so an error thrown in one copy is still
+   * recognised by the code that catches it in another.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && PREFLIGHT_ERROR in value;
+  }
+
+  readonly [PREFLIGHT_ERROR] = true;
+
   constructor(
     readonly code: 'unreachable' | 'timeout' | 'auth-failed' | 'host-key-unknown' | 'host-key-changed' | 'host-key-revoked' | 'not-linux' | 'untrusted' | 'usage' | 'io' | 'cancelled',
     message: string,

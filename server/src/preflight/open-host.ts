@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { PreflightError, type Host } from './host';
 import { LocalHost } from './local-host';
 import { SshHost } from './ssh-host';
-import { connectSsh } from './ssh/connect';
 import { NO_PROMPTS, type SshPrompts } from './ssh/prompts';
 import { readSshConfig, resolveHost } from './ssh/ssh-config';
 import { formatTarget } from './ssh/target';
+import { loadBundle } from '../load-bundle';
+import type * as SshConnect from '../preflight-ssh';
 
 export interface SshTargetRequest {
   kind: 'ssh';
@@ -53,6 +54,8 @@ export async function openHost(target: TargetRequest, options: { timeoutMs?: num
   const identityFiles = target.identityFiles?.length
     ? target.identityFiles
     : await existing([...config.identityFiles, ...DEFAULT_KEYS.map((k) => join(homedir(), '.ssh', k))]);
+  // ssh2 is loaded on the first SSH preflight, not with the language server.
+  const { connectSsh } = loadBundle<typeof SshConnect>('preflight-ssh');
   const client = await connectSsh({
     host,
     port,
