@@ -17,6 +17,8 @@ import { spreadSites, type EditSite } from './workload';
 export const WARM_EDITS = 5;
 
 export interface LspResult {
+  /** Spawning `node dist/server.js` until its initialize result arrives (one cold start). */
+  startMs: number;
   edits: number;
   firstPullMs: number;
   p50Ms: number;
@@ -55,9 +57,11 @@ function plannedEdits(sites: readonly EditSite[], count: number): EditSite[] {
 }
 
 export async function measureLsp(file: string, text: string, sites: readonly EditSite[], editCount = 50): Promise<LspResult> {
+  const spawned = performance.now();
   const client = new TestLspClient({ pull: true });
   try {
     await client.initialize();
+    const startMs = performance.now() - spawned;
     const uri = pathToFileURL(file).href;
     let mirror = TextDocument.create(uri, 'yaml', 1, text);
     await client.open(uri, text);
@@ -95,6 +99,7 @@ export async function measureLsp(file: string, text: string, sites: readonly Edi
     }
     return {
       edits: latencies.length,
+      startMs,
       firstPullMs,
       p50Ms: median(latencies),
       p95Ms: percentile(latencies, 95),
