@@ -4,11 +4,10 @@
  * each run in a fresh code-server so every activation is cold.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { runInExtensionHost } from '../e2e/extension-host';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runForResults } from '../e2e/extension-host';
 import { REPO_ROOT, VSIX } from '../e2e/paths';
-import { copyTestWorkspace } from '../e2e/test-workspace';
 import { median } from './stats';
 import type { ActivationFigures } from '../../test/vscode/suite/activation-figures';
 
@@ -42,22 +41,14 @@ function packageVsix(): number {
 
 /** One cold start of code-server; `control` measures the empty extension (installed next to OneNode) instead. */
 async function measureOnce(control: boolean): Promise<ActivationFigures> {
-  const workspace = copyTestWorkspace();
-  const resultsFile = join(workspace.root, 'activation.json');
-  try {
-    const run = await runInExtensionHost({
-      workspace: workspace.folder,
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: MEASURE_ENTRY,
-      env: { ONENODE_SUITE_RESULTS: resultsFile, ...(control ? { ONENODE_MEASURE_EXTENSION: CONTROL_ID } : {}) },
-      ...(control ? { otherExtensions: [CONTROL_EXTENSION] } : {}),
-      timeoutMs: 120_000,
-    });
-    if (run.exitCode !== 0 || !existsSync(resultsFile)) throw new Error(`activation measurement failed:\n${run.log.slice(-30).join('\n')}`);
-    return JSON.parse(readFileSync(resultsFile, 'utf8')) as ActivationFigures;
-  } finally {
-    workspace.remove();
-  }
+  const { run, results } = await runForResults<ActivationFigures>({
+    extensionDevelopmentPath: REPO_ROOT,
+    extensionTestsPath: MEASURE_ENTRY,
+    ...(control ? { env: { ONENODE_MEASURE_EXTENSION: CONTROL_ID }, otherExtensions: [CONTROL_EXTENSION] } : {}),
+    timeoutMs: 120_000,
+  });
+  if (run.exitCode !== 0 || !results) throw new Error(`activation measurement failed:\n${run.log.slice(-30).join('\n')}`);
+  return results;
 }
 
 export async function measureExtension(runs = 5): Promise<ExtensionFigures> {

@@ -4,11 +4,12 @@
  * runs the tests and calls window.codeAutomationExit with the exit code. This is the contract
  * @vscode/test-web uses; it needs code-server's smoke-test driver.
  */
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser';
 import { createProfile, startCodeServer } from './code-server';
+import { copyTestWorkspace } from './test-workspace';
 
 export interface ExtensionHostRun {
   /** Folder opened as the workspace. */
@@ -77,5 +78,20 @@ export async function runInExtensionHost(run: ExtensionHostRun): Promise<Extensi
     await browser.close();
     await server.stop();
     profile.remove();
+  }
+}
+
+/**
+ * Runs an extension-test entry with a fresh copy of the test workspace open, and returns the JSON
+ * it wrote to the file ONENODE_SUITE_RESULTS names (undefined when it wrote none) with the run.
+ */
+export async function runForResults<T>(run: Omit<ExtensionHostRun, 'workspace'>): Promise<{ run: ExtensionHostResult; results: T | undefined }> {
+  const workspace = copyTestWorkspace();
+  const resultsFile = join(workspace.root, 'results.json');
+  try {
+    const result = await runInExtensionHost({ ...run, workspace: workspace.folder, env: { ...run.env, ONENODE_SUITE_RESULTS: resultsFile } });
+    return { run: result, results: existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as T) : undefined };
+  } finally {
+    workspace.remove();
   }
 }

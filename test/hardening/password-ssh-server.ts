@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Server } from 'ssh2';
+import { listenOnLoopback } from '../helpers/ports';
 
 export interface PasswordSshServer {
   port: number;
@@ -14,7 +15,7 @@ export interface PasswordSshServer {
   stop(): Promise<void>;
 }
 
-export function startPasswordSshServer(dir: string): Promise<PasswordSshServer> {
+export async function startPasswordSshServer(dir: string): Promise<PasswordSshServer> {
   const hostKey = join(dir, 'password_server_host_key');
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'onenode-test', '-f', hostKey], { stdio: 'ignore' });
   const received: string[] = [];
@@ -26,15 +27,6 @@ export function startPasswordSshServer(dir: string): Promise<PasswordSshServer> 
     });
     client.on('error', () => undefined);
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({
-        port: typeof address === 'object' && address ? address.port : 0,
-        received,
-        stop: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
+  const port = await listenOnLoopback(server);
+  return { port, received, stop: () => new Promise<void>((done) => server.close(() => done())) };
 }

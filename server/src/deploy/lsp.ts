@@ -45,6 +45,7 @@ import { fileName } from './selection';
 import { formatFindings, type DeployFile } from './validate';
 import { DEFAULT_WAIT_TIMEOUT_MS } from './wait';
 import { loadBundle } from '../load-bundle';
+import { withAbortSignal } from '../features/cancellation';
 import type * as ClusterCode from '../deploy-cluster';
 
 export { DEPLOY_SERVER_COMMANDS };
@@ -53,7 +54,7 @@ export { DEPLOY_SERVER_COMMANDS };
  * The cluster code (and the Kubernetes client library under it) is loaded on the first command
  * that talks to a cluster, not when the language server starts.
  */
-const clusterCode = () => Promise.resolve(loadBundle<typeof ClusterCode>('deploy-cluster'));
+const clusterCode = () => loadBundle<typeof ClusterCode>('deploy-cluster');
 
 /** A plan is applied only within this time of being made. */
 const PLAN_LIFETIME_MS = 15 * 60_000;
@@ -110,7 +111,7 @@ export class DeployService {
         case DEPLOY_PREPARE_COMMAND:
           return await this.prepareCommand(args as DeployPrepareArgs);
         case DEPLOY_CONTEXTS_COMMAND:
-          return await this.contexts(args as DeployContextsArgs);
+          return this.contexts(args as DeployContextsArgs);
         case DEPLOY_PLAN_COMMAND:
           return await this.plan(args as DeployPlanArgs, token, progress);
         case DEPLOY_APPLY_COMMAND:
@@ -164,8 +165,8 @@ export class DeployService {
     };
   }
 
-  private async contexts(args: DeployContextsArgs): Promise<DeployContextsResult> {
-    const { loadKubeconfig } = await clusterCode();
+  private contexts(args: DeployContextsArgs): DeployContextsResult {
+    const { loadKubeconfig } = clusterCode();
     const loaded = loadKubeconfig(args.kubeconfig || undefined);
     return {
       ok: true,
@@ -181,19 +182,20 @@ export class DeployService {
       const { files, prepared } = await this.load(args.uris);
       this.refuseFindings(prepared, args.forceFindings);
       if (prepared.selection.kind !== 'manifests') throw new DeployError('usage', 'these files are not Kubernetes manifests');
-      const { connect, planDeploy, planChangesSomething } = await clusterCode();
+      const { connect, planDeploy, planChangesSomething } = clusterCode();
       const { target, cluster } = connect({ kubeconfig: args.kubeconfig || undefined, context: args.context || undefined });
       progress.report(`Planning against ${target.context}`);
       // Cancel in the editor stops the dry runs; the client discards whatever comes back.
-      const cancel = new AbortController();
-      const cancelling = token.onCancellationRequested(() => cancel.abort());
-      const planned = await planDeploy(prepared.selection.objects, cluster, {
-        force: args.forceConflicts,
-        signal: cancel.signal,
-        onProgress: (message) => {
-          if (!cancel.signal.aborted) progress.report(message);
-        },
-      }).finally(() => cancelling.dispose());
+      const { objects } = prepared.selection;
+      const planned = await withAbortSignal(token, (signal) =>
+        planDeploy(objects, cluster, {
+          force: args.forceConflicts,
+          signal,
+          onProgress: (message) => {
+            if (!signal.aborted) progress.report(message);
+          },
+        }),
+      );
       const planId = randomUUID();
       this.forgetOldPlans();
       this.plans.set(planId, { uris: args.uris, digest: digestOf(files), planned, cluster, forceConflicts: args.forceConflicts, madeAt: Date.now() });
@@ -216,7 +218,7 @@ export class DeployService {
     if (!stored.planned.plan.applicable) throw new DeployError('refused', 'the plan has problems: nothing was applied');
     const files = await readDeployFiles(stored.uris, this.options.openDocuments(), this.options.workspaceFolders());
     if (digestOf(files) !== stored.digest) throw new DeployError('refused', 'the files changed since the plan: plan again');
-    const { applyAndWait, reportFailed } = await clusterCode();
+    const { applyAndWait, reportFailed } = clusterCode();
     progress.begin('OneNode deploy', 0, `Applying to ${stored.cluster.target.context}`, false);
     try {
       const total = stored.planned.objects.length;

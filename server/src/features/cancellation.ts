@@ -27,3 +27,17 @@ export async function cancelledAfterPendingMessages(token: CancellationToken): P
 export function requestCancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'Superseded by a newer request.');
 }
+
+/**
+ * Runs long work (a preflight, a deploy plan) with an AbortSignal that aborts when the client
+ * cancels the request, so the work can stop and close what it opened.
+ */
+export async function withAbortSignal<T>(token: CancellationToken, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const listening = token.onCancellationRequested(() => controller.abort());
+  try {
+    return await work(controller.signal);
+  } finally {
+    listening.dispose();
+  }
+}

@@ -12,6 +12,7 @@ import { readConfigExpectations } from './config-expectations';
 import { formatPreflightMarkdown } from './format';
 import { PreflightError } from './host';
 import type { SshTargetRequest } from './open-host';
+import { withAbortSignal } from '../features/cancellation';
 import { runPreflight } from './run';
 import type { HostKeyQuestion, SecretQuestion, SshPrompts } from './ssh/prompts';
 import { hostAliases, readSshConfig } from './ssh/ssh-config';
@@ -92,20 +93,21 @@ export class PreflightService {
       }
       progress.begin('OneNode preflight', undefined, local ? 'Reading this machine' : `Connecting to ${args.target}`, true);
       // Cancel in the editor ($/cancelRequest for this request) stops the run and closes the connection.
-      const cancel = new AbortController();
-      const cancelling = token.onCancellationRequested(() => cancel.abort());
-      const report = await runPreflight({
-        signal: cancel.signal,
-        target,
-        platforms,
-        environments,
-        config: await this.config(args.configUri),
-        diskLatencyPath: args.diskLatencyPath || undefined,
-        prompts: this.prompts(),
-        onProgress: (message) => {
-          if (!cancel.signal.aborted) progress.report(message);
-        },
-      }).finally(() => cancelling.dispose());
+      const config = await this.config(args.configUri);
+      const report = await withAbortSignal(token, (signal) =>
+        runPreflight({
+          signal,
+          target,
+          platforms,
+          environments,
+          config,
+          diskLatencyPath: args.diskLatencyPath || undefined,
+          prompts: this.prompts(),
+          onProgress: (message) => {
+            if (!signal.aborted) progress.report(message);
+          },
+        }),
+      );
       return { ok: true, report, markdown: formatPreflightMarkdown(report) };
     } catch (error) {
       if (error instanceof PreflightError) return { ok: false, code: error.code, message: error.message };

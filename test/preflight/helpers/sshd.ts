@@ -5,10 +5,10 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../helpers/ports';
+import { freePort, listenOnLoopback, stopper } from '../../helpers/ports';
 export { freePort };
 
 export const SSHD = '/usr/sbin/sshd';
@@ -120,25 +120,12 @@ export async function startSshd(): Promise<TestSshd> {
 }
 
 /** A TCP server on 127.0.0.1 that accepts connections and never says a word: an SSH host that does not answer. */
-export function startSilentServer(): Promise<{ port: number; stop(): Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const sockets = new Set<Socket>();
-    const server: Server = createServer((socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => undefined);
-    });
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({
-        port: typeof address === 'object' && address ? address.port : 0,
-        stop: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
+export async function startSilentServer(): Promise<{ port: number; stop(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
   });
+  return { port: await listenOnLoopback(server), stop: stopper(server, sockets) };
 }
